@@ -1,0 +1,60 @@
+package dev.atrium.config;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Atrium's own settings. Every value can be overridden by an environment variable
+ * ({@code atrium.site.name} is {@code ATRIUM_SITE_NAME}); Hibernate Validator checks them at start,
+ * so a bad value stops start-up with a message naming the setting.
+ */
+@ConfigMapping(prefix = "atrium")
+public interface AtriumConfig {
+
+    Site site();
+
+    Web web();
+
+    Health health();
+
+    interface Site {
+        /** Shown in the page title, the navigation bar and the footer. */
+        @WithDefault("Atrium")
+        @NotBlank
+        @Size(max = 60)
+        String name();
+    }
+
+    interface Web {
+        /** Name of the cookie that remembers a visitor's language choice. */
+        @WithDefault("atrium-lang")
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a cookie name of letters, digits, '-' or '_'")
+        String languageCookie();
+
+        /** How long the language cookie lives. */
+        @WithDefault("P365D")
+        @DurationMin(seconds = 1)
+        Duration languageCookieMaxAge();
+
+        /** The Content-Security-Policy sent with every HTML page. */
+        @WithDefault("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+        @NotBlank
+        String contentSecurityPolicy();
+    }
+
+    interface Health {
+        /** How long the event loops may take to run a probe task before liveness reports DOWN. */
+        @WithDefault("PT5S")
+        @DurationMin(millis = 10)
+        Duration eventLoopTimeout();
+    }
+}

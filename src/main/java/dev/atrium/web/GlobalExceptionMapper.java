@@ -1,0 +1,52 @@
+package dev.atrium.web;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where an exception from a resource becomes an answer. Client errors keep their status
+ * and the headers that go with it ({@code Allow} on a 405, say); anything unexpected is logged once, with
+ * its request id, and answered 500 without a word about its cause.
+ */
+public class GlobalExceptionMapper {
+
+    private static final Logger LOG = Logger.getLogger(GlobalExceptionMapper.class);
+
+    @Inject
+    ErrorRenderer renderer;
+
+    @ServerExceptionMapper
+    public Response mapWebApplicationException(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            LOG.errorf(e, "Request to %s failed with %d", uri.getPath(), status);
+        }
+        String detail = e instanceof ProblemException ? e.getMessage() : null;
+        Response.ResponseBuilder builder = answer(status, detail, headers, uri);
+        original.getStringHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error answering %s", uri.getPath());
+        return answer(500, null, headers, uri).build();
+    }
+
+    private Response.ResponseBuilder answer(int status, String detail, HttpHeaders headers, UriInfo uri) {
+        ErrorRenderer.Rendered rendered = renderer.render(status, detail,
+                headers.getHeaderString(HttpHeaders.ACCEPT), uri.getPath());
+        return Response.status(status).type(rendered.contentType()).entity(rendered.body());
+    }
+}

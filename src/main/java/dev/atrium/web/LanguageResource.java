@@ -1,0 +1,59 @@
+package dev.atrium.web;
+
+import java.net.URI;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.atrium.config.AtriumConfig;
+import io.smallrye.common.annotation.NonBlocking;
+
+/**
+ * The language switch in the layout: remembers the choice in a cookie and goes back to the page the
+ * visitor was on. It is a plain link, so it works without JavaScript; it changes nothing but the
+ * visitor's own preference, so it needs no CSRF token.
+ */
+@Path("/language")
+@NonBlocking
+public class LanguageResource {
+
+    private final AtriumConfig config;
+
+    LanguageResource(AtriumConfig config) {
+        this.config = config;
+    }
+
+    @GET
+    public Response choose(@RestQuery String lang, @RestQuery String next) {
+        Language language = Language.ofTag(lang);
+        if (language == null) {
+            throw new ProblemException(400, "Unknown language: choose one of en, zh-CN.");
+        }
+        NewCookie cookie = new NewCookie.Builder(config.web().languageCookie())
+                .value(language.tag())
+                .path("/")
+                .maxAge((int) config.web().languageCookieMaxAge().toSeconds())
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
+        return Response.seeOther(URI.create(localPath(next))).cookie(cookie).build();
+    }
+
+    /** Only a path on this site: anything else (another host, a scheme, {@code //host}) goes home. */
+    static String localPath(String next) {
+        if (next == null || next.length() > 2048 || !next.startsWith("/") || next.startsWith("//")
+                || next.contains("\\") || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+            return "/";
+        }
+        try {
+            URI uri = URI.create(next);
+            return uri.getScheme() == null && uri.getAuthority() == null ? next : "/";
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+    }
+}

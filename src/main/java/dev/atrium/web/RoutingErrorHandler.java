@@ -1,0 +1,57 @@
+package dev.atrium.web;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Errors that never reach a REST resource: an address no resource or static file answers, a body
+ * larger than the limit, a path the router cannot decode. They get the same pages and problem
+ * documents as errors from resources.
+ */
+@Singleton
+public class RoutingErrorHandler {
+
+    private static final Logger LOG = Logger.getLogger(RoutingErrorHandler.class);
+
+    private final ErrorRenderer renderer;
+
+    RoutingErrorHandler(ErrorRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    void install(@Observes Router router) {
+        router.errorHandler(404, rc -> send(rc, 404));
+        router.errorHandler(405, rc -> send(rc, 405));
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::handleFailure);
+    }
+
+    void handleFailure(RoutingContext rc) {
+        int status = rc.statusCode();
+        if (status < 400 || status > 599) {
+            status = 500;
+        }
+        if (status >= 500) {
+            LOG.errorf(rc.failure(), "Request to %s failed with %d", rc.request().path(), status);
+        }
+        send(rc, status);
+    }
+
+    void send(RoutingContext rc, int status) {
+        HttpServerResponse response = rc.response();
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
+        ErrorRenderer.Rendered rendered = renderer.render(status, null,
+                rc.request().getHeader(HttpHeaders.ACCEPT), rc.request().path());
+        response.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, rendered.contentType())
+                .end(rendered.body());
+    }
+}

@@ -1,0 +1,8 @@
+package dev.atrium.health;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same probes, against the packaged application. */
+@QuarkusIntegrationTest
+class HealthIT extends HealthTest {
+}

@@ -1,0 +1,39 @@
+package dev.atrium.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthTest {
+
+    @Test
+    void livenessChecksTheEventLoopsAndNothingOutside() {
+        given().get("/q/health/live").then().statusCode(200)
+                .body("status", equalTo("UP"),
+                        "checks.name", hasItem("event-loops-responsive"),
+                        "checks.find { it.name == 'event-loops-responsive' }.data.eventLoops", greaterThan(0),
+                        "checks.find { it.name == 'event-loops-responsive' }.data.stuck", equalTo(0),
+                        "checks.name", not(hasItem("accepting-requests")));
+    }
+
+    @Test
+    void readinessSaysTheApplicationIsAcceptingRequests() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"),
+                        "checks.find { it.name == 'accepting-requests' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void startupSaysStartUpHasFinished() {
+        given().get("/q/health/started").then().statusCode(200)
+                .body("status", equalTo("UP"),
+                        "checks.find { it.name == 'application-started' }.status", equalTo("UP"));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.atrium.main;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class MainResourceTest {
+
+    @Test
+    void indexRendersInTheSiteLayout() {
+        given().accept("text/html")
+                .when().get("/")
+                .then().statusCode(200)
+                .contentType(startsWith("text/html"))
+                .body(containsString("<title>Welcome · Atrium</title>"),
+                        containsString("<h1>Welcome to Atrium</h1>"),
+                        containsString("href=\"/about\""),
+                        containsString("<link rel=\"stylesheet\" href=\"/app.css\">"),
+                        containsString("<script src=\"/app.js\" defer></script>"),
+                        containsString("class=\"site-footer\""));
+    }
+
+    @Test
+    void aboutSharesTheLayout() {
+        given().accept("text/html")
+                .when().get("/about")
+                .then().statusCode(200)
+                .contentType(startsWith("text/html"))
+                .body(containsString("<title>About · Atrium</title>"),
+                        containsString("<h1>About Atrium</h1>"),
+                        containsString("class=\"site-header\""));
+    }
+
+    @Test
+    void helloWorldIsExactlyThePlainText() {
+        given().when().get("/hello_world")
+                .then().statusCode(200)
+                .contentType(startsWith("text/plain"))
+                .body(equalTo("Hello World!"));
+    }
+
+    @Test
+    void staticAssetsAreServed() {
+        given().when().get("/app.css").then().statusCode(200).contentType(startsWith("text/css"));
+        given().when().get("/app.js").then().statusCode(200).body(containsString("use strict"));
+    }
+}

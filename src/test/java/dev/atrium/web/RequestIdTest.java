@@ -1,0 +1,43 @@
+package dev.atrium.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class RequestIdTest {
+
+    @Test
+    void everyResponseGetsAFreshIdWhenNoneIsSent() {
+        String first = given().get("/hello_world").then().header("X-Request-Id", matchesPattern("[0-9a-f]{32}"))
+                .extract().header("X-Request-Id");
+        String second = given().get("/hello_world").then().extract().header("X-Request-Id");
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void aSaneIncomingIdIsKept() {
+        given().header("X-Request-Id", "lb-7f3a9c21-0001").get("/hello_world")
+                .then().header("X-Request-Id", equalTo("lb-7f3a9c21-0001"));
+    }
+
+    @Test
+    void anInsaneIncomingIdIsReplaced() {
+        for (String bad : new String[] { "short", "../../etc/passwd", "x".repeat(200), "<script>alert(1)</script>",
+                "id with spaces" }) {
+            given().header("X-Request-Id", bad).get("/hello_world")
+                    .then().header("X-Request-Id", matchesPattern("[0-9a-f]{32}"));
+        }
+    }
+
+    @Test
+    void staticFilesAndErrorsGetAnIdToo() {
+        given().get("/app.css").then().header("X-Request-Id", matchesPattern("[0-9a-f]{32}"));
+        given().get("/nothing-here").then().statusCode(404).header("X-Request-Id", matchesPattern("[0-9a-f]{32}"));
+    }
+}
