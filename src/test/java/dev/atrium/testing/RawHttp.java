@@ -17,6 +17,8 @@ public final class RawHttp {
     public record Answer(int status, String head, String body) {
     }
 
+    private static final java.util.regex.Pattern STATUS_LINE = java.util.regex.Pattern.compile("HTTP/\\d\\.\\d (\\d{3})");
+
     private RawHttp() {
     }
 
@@ -48,7 +50,8 @@ public final class RawHttp {
             int split = text.indexOf("\r\n\r\n");
             String head = split < 0 ? text : text.substring(0, split);
             String body = split < 0 ? "" : text.substring(split + 4);
-            int status = head.startsWith("HTTP/1.") && head.length() >= 12 ? Integer.parseInt(head.substring(9, 12)) : -1;
+            java.util.regex.Matcher line = STATUS_LINE.matcher(head);
+            int status = line.lookingAt() ? Integer.parseInt(line.group(1)) : -1;
             return new Answer(status, head, body);
         }
     }
