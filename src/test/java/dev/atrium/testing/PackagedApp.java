@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged application ({@code target/quarkus-app/quarkus-run.jar}) started as a real process, for the
- * tests that need what a {@code @QuarkusIntegrationTest} cannot give: signals, exit codes, start-up failures.
+ * The packaged application started as a real process, for the tests that need what a
+ * {@code @QuarkusIntegrationTest} cannot give: signals, exit codes, start-up failures. It is the jar
+ * ({@code target/quarkus-app/quarkus-run.jar}), or the native executable under {@code ./mvnw verify -Dnative}.
  */
 public final class PackagedApp implements AutoCloseable {
 
@@ -35,17 +36,28 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     public static PackagedApp start(Map<String, String> environment) throws IOException {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run the tests with ./mvnw verify, after package");
-        }
+        List<String> command = command();
         int port = freePort();
         Path output = Files.createTempFile("atrium-app", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().putAll(environment);
         return new PackagedApp(builder.start(), output, port);
+    }
+
+    private static List<String> command() {
+        if (Boolean.getBoolean("atrium.it.native")) {
+            Path executable = Path.of(System.getProperty("native.image.path", "target/atrium-1.0.0-SNAPSHOT-runner"));
+            if (!Files.isExecutable(executable)) {
+                throw new IllegalStateException(executable + " is missing: build it with ./mvnw verify -Dnative");
+            }
+            return List.of(executable.toString());
+        }
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run the tests with ./mvnw verify, after package");
+        }
+        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString()));
     }
 
     public int port() {
