@@ -11,8 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where an exception from a resource becomes an answer. Client errors keep their status
- * and the headers that go with it ({@code Allow} on a 405, say); anything unexpected is logged once, with
- * its request id, and answered 500 without a word about its cause.
+ * and the headers that go with it ({@code Retry-After} on a 503, say); an unreachable database is a 503;
+ * anything unexpected is logged once, with its request id, and answered 500 without a word about its cause.
  */
 public class GlobalExceptionMapper {
 
@@ -40,6 +40,11 @@ public class GlobalExceptionMapper {
 
     @ServerExceptionMapper
     public Response mapUnexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (DatabaseOutage.isCause(e)) {
+            LOG.warnf("Database unreachable while answering %s: %s", uri.getPath(), e.getMessage());
+            return answer(503, "The database cannot be reached; try again shortly.", headers, uri)
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         LOG.errorf(e, "Unexpected error answering %s", uri.getPath());
         return answer(500, null, headers, uri).build();
     }

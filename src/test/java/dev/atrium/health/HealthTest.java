@@ -27,7 +27,8 @@ class HealthTest {
     void readinessSaysTheApplicationIsAcceptingRequests() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"),
-                        "checks.find { it.name == 'accepting-requests' }.status", equalTo("UP"));
+                        "checks.find { it.name == 'accepting-requests' }.status", equalTo("UP"),
+                        "checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
     }
 
     @Test

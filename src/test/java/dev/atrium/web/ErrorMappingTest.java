@@ -110,6 +110,17 @@ class ErrorMappingTest {
     }
 
     @Test
+    void anUnreachableDatabaseIs503NotA500() {
+        given().accept(BROWSER_ACCEPT).when().get("/test-errors/database-down").then().statusCode(503)
+                .header("Retry-After", "5")
+                .contentType(startsWith("text/html")).body(containsString("Service unavailable"),
+                        not(containsString("Connection refused")));
+        given().accept("application/json").when().get("/test-errors/database-down").then().statusCode(503)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", equalTo("The database cannot be reached; try again shortly."));
+    }
+
+    @Test
     void wrongContentTypeIs415() {
         given().accept(BROWSER_ACCEPT).contentType("application/xml").body("<a/>")
                 .when().post("/test-errors/upload").then().statusCode(415)

@@ -31,6 +31,14 @@ public class ErrorProbeResource {
         throw new ServiceUnavailableException(30L);
     }
 
+    @GET
+    @Path("database-down")
+    @Produces({ MediaType.TEXT_HTML, MediaType.APPLICATION_JSON })
+    public String databaseDown() {
+        throw new jakarta.persistence.PersistenceException(new org.hibernate.exception.JDBCConnectionException(
+                "Unable to acquire JDBC Connection", new java.sql.SQLException("Connection refused", "08001")));
+    }
+
     @POST
     @Path("upload")
     @Consumes(MediaType.TEXT_PLAIN)

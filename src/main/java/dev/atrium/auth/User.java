@@ -1,0 +1,69 @@
+package dev.atrium.auth;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An account. Email and username are kept lower-cased; the password only as a bcrypt hash. */
+@Entity
+@Table(name = "users")
+public class User extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true, length = 254)
+    public String email;
+
+    @Column(nullable = false, unique = true, length = 32)
+    public String username;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    public String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public Role role;
+
+    @Column(nullable = false)
+    public boolean confirmed;
+
+    @Column(nullable = false)
+    public boolean disabled;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** Tokens issued before this instant (confirmation, reset) are void once the password changes. */
+    @Column(name = "password_changed_at", nullable = false)
+    public Instant passwordChangedAt;
+
+    public static Optional<User> findByEmail(String email) {
+        return find("email", normalise(email)).firstResultOptional();
+    }
+
+    public static Optional<User> findByUsername(String username) {
+        return find("username", normalise(username)).firstResultOptional();
+    }
+
+    /** The account a login names: by email when it has an {@code @}, else by username. */
+    public static Optional<User> findByLogin(String login) {
+        return login != null && login.contains("@") ? findByEmail(login) : findByUsername(login);
+    }
+
+    public static String normalise(String value) {
+        return value == null ? null : value.trim().toLowerCase(Locale.ROOT);
+    }
+}
