@@ -1,7 +1,9 @@
 package dev.atrium.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -25,12 +27,19 @@ public interface AtriumConfig {
 
     Health health();
 
+    Auth auth();
+
     interface Site {
         /** Shown in the page title, the navigation bar and the footer. */
         @WithDefault("Atrium")
         @NotBlank
         @Size(max = 60)
         String name();
+
+        /** The address the site is reached at, for links in emails. */
+        @WithDefault("http://localhost:8080")
+        @Pattern(regexp = "https?://[^/\\s]+", message = "must be http:// or https:// and a host, without a path")
+        String baseUrl();
     }
 
     interface Web {
@@ -49,6 +58,24 @@ public interface AtriumConfig {
                 + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
         @NotBlank
         String contentSecurityPolicy();
+    }
+
+    interface Auth {
+        /** The account registered with this email address becomes Administrator. */
+        Optional<@Email String> adminEmail();
+
+        /** How long an email confirmation link stays valid. */
+        @WithDefault("P2D")
+        @DurationMin(minutes = 1)
+        Duration confirmationTtl();
+
+        /** Dev only: an administrator account created at start, with its password in the log. */
+        @WithDefault("false")
+        boolean seedAdmin();
+
+        /** Mark session cookies Secure (HTTPS only). On in prod; the load balancer terminates TLS. */
+        @WithDefault("false")
+        boolean secureCookies();
     }
 
     interface Health {

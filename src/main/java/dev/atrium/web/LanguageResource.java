@@ -40,20 +40,6 @@ public class LanguageResource {
                 .httpOnly(true)
                 .sameSite(NewCookie.SameSite.LAX)
                 .build();
-        return Response.seeOther(URI.create(localPath(next))).cookie(cookie).build();
-    }
-
-    /** Only a path on this site: anything else (another host, a scheme, {@code //host}) goes home. */
-    static String localPath(String next) {
-        if (next == null || next.length() > 2048 || !next.startsWith("/") || next.startsWith("//")
-                || next.contains("\\") || next.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
-            return "/";
-        }
-        try {
-            URI uri = URI.create(next);
-            return uri.getScheme() == null && uri.getAuthority() == null ? next : "/";
-        } catch (IllegalArgumentException e) {
-            return "/";
-        }
+        return Response.seeOther(URI.create(LocalRedirects.localPathOrRoot(next))).cookie(cookie).build();
     }
 }

@@ -1,0 +1,52 @@
+package dev.atrium.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.StringPermission;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Turns the username in a session cookie back into an identity on every request: the account's role and
+ * permissions as they are now, so a role change or a disabled account takes effect at once. Unconfirmed
+ * accounts are signed in but hold no permission until they confirm their address.
+ */
+@ApplicationScoped
+public class AccountIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+
+    public static final String USER_ID = "atrium.user-id";
+    public static final String CONFIRMED = "atrium.confirmed";
+
+    @Override
+    public Class<TrustedAuthenticationRequest> getRequestType() {
+        return TrustedAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> QuarkusTransaction.joiningExisting().call(
+                () -> User.findByUsername(request.getPrincipal())
+                        .filter(user -> !user.disabled)
+                        .map(AccountIdentityProvider::identityOf)
+                        .orElseThrow(AuthenticationFailedException::new)));
+    }
+
+    static SecurityIdentity identityOf(User user) {
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user.username))
+                .addRole(user.role.name())
+                .addAttribute(USER_ID, user.id)
+                .addAttribute(CONFIRMED, user.confirmed);
+        if (user.confirmed) {
+            user.role.permissions().forEach(permission -> builder.addPermission(new StringPermission(permission.id())));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.atrium.auth;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The account pages' and emails' texts in English; Chinese in {@code messages/auth_zh_CN.properties}. */
+@MessageBundle(value = "auth", locale = "en")
+public interface AuthMessages {
+
+    @Message("Log in")
+    String login_title();
+
+    @Message("Email or username")
+    String login_field();
+
+    @Message("Password")
+    String password_field();
+
+    @Message("The login or password is not right.")
+    String login_failed();
+
+    @Message("No account yet? Register")
+    String login_register_link();
+
+    @Message("Log out")
+    String logout();
+
+    @Message("Signed in as {name}")
+    String signed_in_as(String name);
+
+    @Message("Register")
+    String register_title();
+
+    @Message("Email address")
+    String email_field();
+
+    @Message("Username")
+    String username_field();
+
+    @Message("3 to 32 letters, digits, '.', '_' or '-'.")
+    String username_hint();
+
+    @Message("At least 8 characters. A few words strung together make a strong password.")
+    String password_hint();
+
+    @Message("Enter a valid email address.")
+    String error_email();
+
+    @Message("Use 3 to 32 letters, digits, '.', '_' or '-'.")
+    String error_username();
+
+    @Message("This username is taken; choose another.")
+    String error_username_taken();
+
+    @Message("Use at least 8 characters.")
+    String error_password_short();
+
+    @Message("Use at most 128 characters.")
+    String error_password_long();
+
+    @Message("This password is one of the most common; choose another.")
+    String error_password_common();
+
+    @Message("Check your email")
+    String check_email_title();
+
+    @Message("We have sent a message to the address you gave. Follow the link in it to confirm your address and finish registering.")
+    String check_email_text();
+
+    @Message("Confirm your address")
+    String confirm_title();
+
+    @Message("Press the button to confirm your email address.")
+    String confirm_text();
+
+    @Message("Confirm")
+    String confirm_button();
+
+    @Message("Address confirmed")
+    String confirmed_title();
+
+    @Message("Thank you, {name}: your email address is confirmed.")
+    String confirmed_text(String name);
+
+    @Message("This link is not valid")
+    String confirm_invalid_title();
+
+    @Message("The confirmation link is wrong or has expired. Log in to have a new one sent.")
+    String confirm_invalid_text();
+
+    @Message("Confirm your email address")
+    String unconfirmed_title();
+
+    @Message("Your account is not confirmed yet. Follow the link we sent to {email}, or have it sent again.")
+    String unconfirmed_text(String email);
+
+    @Message("Send the link again")
+    String unconfirmed_resend();
+
+    @Message("A new link is on its way.")
+    String unconfirmed_resent();
+
+    @Message("Confirm your {site} account")
+    String mail_confirm_subject(String site);
+
+    @Message("About your {site} account")
+    String mail_already_registered_subject(String site);
+
+    @Message("Hello {name},")
+    String mail_greeting(String name);
+
+    @Message("Welcome to {site}. Open this link to confirm your email address:")
+    String mail_confirm_text(String site);
+
+    @Message("Someone, perhaps you, tried to register on {site} with this email address, which already has an account. You can log in here:")
+    String mail_already_registered_text(String site);
+
+    @Message("If this was not you, you can ignore this message.")
+    String mail_ignore();
+}

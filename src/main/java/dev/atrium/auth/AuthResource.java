@@ -1,0 +1,190 @@
+package dev.atrium.auth;
+
+import java.net.URI;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.atrium.web.FormErrors;
+import dev.atrium.web.LocalRedirects;
+import dev.atrium.web.RequestInfo;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The seed's {@code auth} blueprint: log in and out, register, confirm the email address. Every form is a
+ * POST with a CSRF token (checked by quarkus-rest-csrf, the login form included); pages that fail
+ * validation come back with each field's message and the user's input, never the password.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AuthResource {
+
+    private static final Logger LOG = Logger.getLogger(AuthResource.class);
+    /** Where Quarkus form authentication remembers the page an anonymous visitor was sent away from. */
+    private static final String REDIRECT_LOCATION_COOKIE = "quarkus-redirect-location";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(String login, String next, FormErrors errors);
+
+        static native TemplateInstance register(String email, String username, FormErrors errors);
+
+        static native TemplateInstance checkEmail();
+
+        static native TemplateInstance confirm(String token, boolean valid);
+
+        static native TemplateInstance confirmed(String username);
+
+        static native TemplateInstance unconfirmed(String email, boolean resent);
+    }
+
+    @Inject
+    AccountService accounts;
+    @Inject
+    AccountMailer mailer;
+    @Inject
+    PasswordPolicy passwords;
+    @Inject
+    SessionCookies sessions;
+    @Inject
+    AuthMessages messages;
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Path("login")
+    public TemplateInstance loginPage(@RestQuery String next) {
+        return Templates.login("", LocalRedirects.localPathOrRoot(next), FormErrors.none());
+    }
+
+    @POST
+    @Path("login")
+    public Response login(@RestForm String login, @RestForm String password, @RestForm String next,
+            RoutingContext rc) {
+        Optional<User> user = accounts.authenticate(login, password);
+        if (user.isEmpty()) {
+            LOG.debugf("Failed login");
+            FormErrors errors = FormErrors.none().add("login", messages.login_failed());
+            return Response.status(400).entity(Templates.login(keep(login, 254), LocalRedirects.localPathOrRoot(next), errors))
+                    .build();
+        }
+        sessions.start(rc, user.get().username);
+        return seeOther(afterLogin(rc, next));
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout(RoutingContext rc) {
+        sessions.end(rc);
+        return seeOther("/");
+    }
+
+    @GET
+    @Path("register")
+    public TemplateInstance registerPage() {
+        return Templates.register("", "", FormErrors.none());
+    }
+
+    @POST
+    @Path("register")
+    public Response register(@RestForm String email, @RestForm String username, @RestForm String password) {
+        RegistrationForm form = new RegistrationForm(email, username, password);
+        FormErrors errors = form.validate(passwords, messages);
+        if (!errors.any()) {
+            try {
+                User user = accounts.register(email, username, password);
+                mailer.sendConfirmation(user, accounts.confirmationToken(user), RequestInfo.current().language());
+                return seeOther("/register/sent");
+            } catch (AccountService.AlreadyTakenException e) {
+                if (e.taken() == AccountService.Taken.USERNAME) {
+                    errors.add("username", messages.error_username_taken());
+                } else {
+                    // the same answer as a new account: the owner of the address hears of it, nobody else
+                    accounts.byEmail(email).ifPresent(owner -> mailer.sendAlreadyRegistered(owner,
+                            RequestInfo.current().language()));
+                    return seeOther("/register/sent");
+                }
+            }
+        }
+        return Response.status(400).entity(Templates.register(keep(email, 254), keep(username, 32), errors)).build();
+    }
+
+    @GET
+    @Path("register/sent")
+    public TemplateInstance checkEmail() {
+        return Templates.checkEmail();
+    }
+
+    /** Shows a button rather than confirming at once: mail scanners follow links, and GET changes nothing. */
+    @GET
+    @Path("confirm/{token}")
+    public Response confirmPage(@RestPath String token) {
+        boolean valid = accounts.isValidConfirmation(token);
+        return Response.status(valid ? 200 : 400).entity(Templates.confirm(token, valid)).build();
+    }
+
+    @POST
+    @Path("confirm/{token}")
+    public Response confirm(@RestPath String token) {
+        return accounts.confirm(token)
+                .map(user -> Response.ok(Templates.confirmed(user.username)))
+                .orElseGet(() -> Response.status(400).entity(Templates.confirm(token, false)))
+                .build();
+    }
+
+    @GET
+    @Path("unconfirmed")
+    @Authenticated
+    public TemplateInstance unconfirmed(@RestQuery boolean resent) {
+        User user = accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
+        return Templates.unconfirmed(user.email, resent);
+    }
+
+    @POST
+    @Path("confirm/resend")
+    @Authenticated
+    public Response resend() {
+        User user = accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
+        if (!user.confirmed) {
+            mailer.sendConfirmation(user, accounts.confirmationToken(user), RequestInfo.current().language());
+        }
+        return seeOther("/unconfirmed?resent=true");
+    }
+
+    /** Back to where the visitor was sent away from (the form mechanism's cookie), else the form's own target. */
+    private static String afterLogin(RoutingContext rc, String next) {
+        Cookie remembered = rc.request().getCookie(REDIRECT_LOCATION_COOKIE);
+        if (remembered != null) {
+            rc.response().addCookie(Cookie.cookie(REDIRECT_LOCATION_COOKIE, "").setPath("/").setMaxAge(0));
+            return LocalRedirects.pathOf(remembered.getValue());
+        }
+        return LocalRedirects.localPathOrRoot(next);
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+
+    private static String keep(String value, int max) {
+        if (value == null) {
+            return "";
+        }
+        return value.length() > max ? value.substring(0, max) : value;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.atrium.auth;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.atrium.testing.BrowserSession;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+
+/** Accounts for tests, made through the real registration page and confirmed through the real mail. */
+@ApplicationScoped
+public class AccountFixtures {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Pattern CONFIRM_LINK = Pattern.compile("http://localhost:8080(/confirm/[A-Za-z0-9_.-]+)");
+    public static final String PASSWORD = "correct horse battery";
+
+    @Inject
+    MockMailbox mailbox;
+
+    public static String unique(String prefix) {
+        return prefix + System.nanoTime() % 1_000_000 + "x" + SEQUENCE.incrementAndGet();
+    }
+
+    /** Registers through the form; returns the username. */
+    public String register(BrowserSession browser, String username, String email) {
+        browser.submit("/register", "/register", Map.of("email", email, "username", username, "password", PASSWORD))
+                .then().statusCode(303);
+        return username;
+    }
+
+    public String confirmationPath(String email) {
+        Mail mail = awaitMail(email, Duration.ofSeconds(10));
+        Matcher matcher = CONFIRM_LINK.matcher(mail.getText());
+        if (!matcher.find()) {
+            throw new AssertionError("no confirmation link in:\n" + mail.getText());
+        }
+        return matcher.group(1);
+    }
+
+    public Mail awaitMail(String to, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            List<Mail> mails = mailbox.getMailsSentTo(to);
+            if (mails != null && !mails.isEmpty()) {
+                return mails.get(mails.size() - 1);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no mail to " + to);
+    }
+
+    /** A confirmed account with the given role, logged in on a fresh browser. */
+    public BrowserSession signedIn(Role role, boolean confirmed) {
+        BrowserSession browser = new BrowserSession();
+        String username = unique("u");
+        String email = username + "@example.org";
+        register(browser, username, email);
+        promote(username, role, confirmed);
+        browser.submit("/login", "/login", Map.of("login", username, "password", PASSWORD)).then().statusCode(303);
+        return browser;
+    }
+
+    @Transactional
+    void promote(String username, Role role, boolean confirmed) {
+        User user = User.findByUsername(username).orElseThrow();
+        user.role = role;
+        user.confirmed = confirmed;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.atrium.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * A browser as the tests need one: it keeps its cookies, asks for HTML, and fills in a form's CSRF token
+ * from the page it got the form from, as a real browser submitting the form would.
+ */
+public final class BrowserSession {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    private final CookieFilter cookies = new CookieFilter();
+
+    public RequestSpecification request() {
+        return given().filter(cookies).redirects().follow(false).accept("text/html").header("Accept-Language", "en");
+    }
+
+    public Response get(String path) {
+        return request().get(path);
+    }
+
+    /** Loads {@code page}, then posts {@code fields} with that page's CSRF token to {@code action}. */
+    public Response submit(String page, String action, Map<String, String> fields) {
+        String token = csrfToken(get(page).asString());
+        return request().contentType("application/x-www-form-urlencoded")
+                .formParams(fields).formParam("csrf-token", token)
+                .post(action);
+    }
+
+    /** Posts without any CSRF token, as a forged cross-site form would. */
+    public Response postWithoutToken(String action, Map<String, String> fields) {
+        return request().contentType("application/x-www-form-urlencoded").formParams(fields).post(action);
+    }
+
+    public static String csrfToken(String html) {
+        Matcher matcher = CSRF_FIELD.matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("no CSRF field in the page:\n" + html);
+        }
+        return matcher.group(1);
+    }
+}
