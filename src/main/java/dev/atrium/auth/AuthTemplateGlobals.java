@@ -1,12 +1,22 @@
 package dev.atrium.auth;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.TemplateGlobal;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 
-/** Who is signed in, for the layout. Empty outside a request (an error answered by the router, say). */
+/**
+ * What the layout shows of the session, on every page including error pages: who is signed in, and the
+ * CSRF token for its log-out form. Both are empty outside a request (an error answered by the router).
+ */
 @TemplateGlobal
 public final class AuthTemplateGlobals {
+
+    /** The attribute quarkus-rest-csrf keeps the request's token in, when its filter ran. */
+    private static final String CSRF_TOKEN_ATTRIBUTE = "csrf_token";
 
     private AuthTemplateGlobals() {
     }
@@ -17,5 +27,25 @@ public final class AuthTemplateGlobals {
         }
         SecurityIdentity identity = Arc.container().instance(SecurityIdentity.class).get();
         return identity == null || identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+    }
+
+    /**
+     * The token for the layout's log-out form. {@code inject:csrf.token} fails where the CSRF filter did
+     * not run (an error page, a 406), so this falls back to the token cookie the browser already holds.
+     */
+    static String logoutToken() {
+        if (!Arc.container().requestContext().isActive()) {
+            return "";
+        }
+        RoutingContext rc = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
+        if (rc == null) {
+            return "";
+        }
+        if (rc.get(CSRF_TOKEN_ATTRIBUTE) instanceof String token) {
+            return token;
+        }
+        String cookieName = Arc.container().instance(CsrfTokenParameterProvider.class).get().getCookieName();
+        Cookie cookie = rc.request().getCookie(cookieName);
+        return cookie == null ? "" : cookie.getValue();
     }
 }

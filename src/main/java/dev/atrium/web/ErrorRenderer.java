@@ -1,7 +1,10 @@
 package dev.atrium.web;
 
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -35,6 +38,12 @@ public class ErrorRenderer {
             return new Rendered(page, MediaType.TEXT_HTML + ";charset=UTF-8");
         }
         return new Rendered(problem(status, detail, path).encode(), PROBLEM_JSON);
+    }
+
+    /** The answer for a resource or exception mapper: the rendered error with its status and type. */
+    public Response.ResponseBuilder response(int status, String detail, HttpHeaders headers, UriInfo uri) {
+        Rendered rendered = render(status, detail, headers.getHeaderString(HttpHeaders.ACCEPT), uri.getPath());
+        return Response.status(status).type(rendered.contentType()).entity(rendered.body());
     }
 
     /** The problem document; callers that add fields (a list of invalid fields, say) start from here. */

@@ -50,8 +50,6 @@ public class GlobalExceptionMapper {
     }
 
     private Response.ResponseBuilder answer(int status, String detail, HttpHeaders headers, UriInfo uri) {
-        ErrorRenderer.Rendered rendered = renderer.render(status, detail,
-                headers.getHeaderString(HttpHeaders.ACCEPT), uri.getPath());
-        return Response.status(status).type(rendered.contentType()).entity(rendered.body());
+        return renderer.response(status, detail, headers, uri);
     }
 }

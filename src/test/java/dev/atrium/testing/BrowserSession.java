@@ -21,7 +21,8 @@ public final class BrowserSession {
     private final CookieFilter cookies = new CookieFilter();
 
     public RequestSpecification request() {
-        return given().filter(cookies).redirects().follow(false).accept("text/html").header("Accept-Language", "en");
+        return given().filter(cookies).redirects().follow(false)
+                .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").header("Accept-Language", "en");
     }
 
     public Response get(String path) {
