@@ -1,6 +1,7 @@
 package dev.atrium.auth;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -8,14 +9,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.atrium.web.ErrorRenderer;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.LocalRedirects;
 import dev.atrium.web.RequestInfo;
@@ -66,6 +70,10 @@ public class AuthResource {
     AuthMessages messages;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    ErrorRenderer renderer;
 
     @GET
     @Path("login")
@@ -76,14 +84,23 @@ public class AuthResource {
     @POST
     @Path("login")
     public Response login(@RestForm String login, @RestForm String password, @RestForm String next,
-            RoutingContext rc) {
+            RoutingContext rc, HttpHeaders headers, UriInfo uri) {
+        String address = rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().host();
+        Optional<Duration> wait = throttle.retryAfter(login, address);
+        if (wait.isPresent()) {
+            LOG.infof("Login throttled for %s", address);
+            return renderer.response(429, "Too many failed logins; wait before trying again.", headers, uri)
+                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, wait.get().toSeconds())).build();
+        }
         Optional<User> user = accounts.authenticate(login, password);
         if (user.isEmpty()) {
+            throttle.failed(login, address);
             LOG.debugf("Failed login");
             FormErrors errors = FormErrors.none().add("login", messages.login_failed());
             return Response.status(400).entity(Templates.login(keep(login, 254), LocalRedirects.localPathOrRoot(next), errors))
                     .build();
         }
+        throttle.succeeded(login);
         sessions.start(rc, user.get().username);
         return seeOther(afterLogin(rc, next));
     }

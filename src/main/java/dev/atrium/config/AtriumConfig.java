@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -72,6 +73,21 @@ public interface AtriumConfig {
         /** Dev only: an administrator account created at start, with its password in the log. */
         @WithDefault("false")
         boolean seedAdmin();
+
+        /** Failed logins allowed for one account within {@code login-window} before it answers 429. */
+        @WithDefault("5")
+        @Min(1)
+        int loginAttemptsPerAccount();
+
+        /** Failed logins allowed from one client address within {@code login-window}. */
+        @WithDefault("20")
+        @Min(1)
+        int loginAttemptsPerAddress();
+
+        /** The window failed logins are counted in. */
+        @WithDefault("PT15M")
+        @DurationMin(seconds = 1)
+        Duration loginWindow();
 
         /** Mark session cookies Secure (HTTPS only). On in prod; the load balancer terminates TLS. */
         @WithDefault("false")
