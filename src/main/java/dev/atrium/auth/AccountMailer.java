@@ -26,6 +26,10 @@ public class AccountMailer {
         static native MailTemplateInstance confirm(String site, String username, String link);
 
         static native MailTemplateInstance alreadyRegistered(String site, String username, String loginLink);
+
+        static native MailTemplateInstance reset(String site, String username, String link);
+
+        static native MailTemplateInstance changeEmail(String site, String username, String link);
     }
 
     private final AtriumConfig config;
@@ -46,6 +50,21 @@ public class AccountMailer {
         String link = config.site().baseUrl() + "/login";
         send(Templates.alreadyRegistered(config.site().name(), user.username, link), user.email, language,
                 messages(language).mail_already_registered_subject(config.site().name()));
+    }
+
+    public void sendReset(User user, String token, Language language) {
+        String link = config.site().baseUrl() + "/reset/" + token;
+        logInDev("password reset", user, link);
+        send(Templates.reset(config.site().name(), user.username, link), user.email, language,
+                messages(language).mail_reset_subject(config.site().name()));
+    }
+
+    /** Sent to the new address: the change happens only when its owner follows the link. */
+    public void sendEmailChange(User user, String newEmail, String token, Language language) {
+        String link = config.site().baseUrl() + "/settings/email/" + token;
+        logInDev("email change", user, link);
+        send(Templates.changeEmail(config.site().name(), user.username, link), newEmail, language,
+                messages(language).mail_change_email_subject(config.site().name()));
     }
 
     private static AuthMessages messages(Language language) {

@@ -1,7 +1,7 @@
 package dev.atrium.auth;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +22,8 @@ public class AccountService {
 
     private static final Logger LOG = Logger.getLogger(AccountService.class);
     static final String CONFIRM = "confirm";
+    static final String RESET = "reset";
+    static final String CHANGE_EMAIL = "change-email";
 
     /** Which unique value was already taken. */
     public enum Taken {
@@ -75,7 +77,7 @@ public class AccountService {
         user.role = config.auth().adminEmail().map(User::normalise).filter(normalisedEmail::equals).isPresent()
                 ? Role.ADMINISTRATOR
                 : Role.USER;
-        user.createdAt = clock.instant();
+        user.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         user.passwordChangedAt = user.createdAt;
         try {
             user.persistAndFlush();
@@ -128,6 +130,99 @@ public class AccountService {
                 .flatMap(t -> User.<User> findByIdOptional(t.userId()).filter(user -> user.email.equals(t.subject())));
     }
 
+    /** Sets a new password after checking the current one; reset links issued before are void. */
+    @Transactional
+    public boolean changePassword(String username, String currentPassword, String newPassword) {
+        User user = User.findByUsername(username).orElseThrow();
+        if (!passwords.matches(currentPassword, user.passwordHash)) {
+            return false;
+        }
+        setPassword(user, newPassword);
+        return true;
+    }
+
+    /** A reset link for the account with this address, if there is one; the caller answers the same either way. */
+    @Transactional
+    public Optional<String> resetToken(String email) {
+        return User.findByEmail(email).filter(user -> !user.disabled)
+                .map(user -> tokens.issue(RESET, user.id, passwordVersion(user), clock.instant()));
+    }
+
+    /** The account a reset link is for, while the link is genuine, young and unused. */
+    @Transactional
+    public Optional<User> resetTarget(String token) {
+        return tokens.verify(token, RESET, config.auth().resetTtl(), clock.instant())
+                .flatMap(t -> User.<User> findByIdOptional(t.userId())
+                        // single use: the link names the password it replaces; once that changes, the link is void
+                        .filter(user -> passwordVersion(user).equals(t.subject()))
+                        .filter(user -> !user.disabled));
+    }
+
+    @Transactional
+    public Optional<User> resetPassword(String token, String newPassword) {
+        Optional<User> user = resetTarget(token);
+        user.ifPresent(u -> {
+            setPassword(u, newPassword);
+            u.confirmed = true; // the link reached the address, which confirms it
+        });
+        return user;
+    }
+
+    /**
+     * A link to confirm a new address, after checking the current password. Empty when the password is wrong;
+     * {@link AlreadyTakenException} when another account has the address.
+     */
+    @Transactional
+    public Optional<String> emailChangeToken(String username, String currentPassword, String newEmail) {
+        User user = User.findByUsername(username).orElseThrow();
+        if (!passwords.matches(currentPassword, user.passwordHash)) {
+            return Optional.empty();
+        }
+        String normalised = User.normalise(newEmail);
+        if (User.findByEmail(normalised).filter(other -> !other.id.equals(user.id)).isPresent()) {
+            throw new AlreadyTakenException(Taken.EMAIL);
+        }
+        return Optional.of(tokens.issue(CHANGE_EMAIL, user.id, normalised, clock.instant()));
+    }
+
+    /** The new address an email-change link would set, while the link is genuine and young. */
+    public Optional<String> pendingEmail(String token) {
+        return tokens.verify(token, CHANGE_EMAIL, config.auth().confirmationTtl(), clock.instant())
+                .map(SignedTokens.Token::subject);
+    }
+
+    /** Moves the account to the address the link was sent to; the unique constraint settles any race. */
+    @Transactional
+    public Optional<User> changeEmail(String token) {
+        Optional<SignedTokens.Token> verified = tokens.verify(token, CHANGE_EMAIL, config.auth().confirmationTtl(),
+                clock.instant());
+        if (verified.isEmpty()) {
+            return Optional.empty();
+        }
+        User user = User.<User> findByIdOptional(verified.get().userId()).orElse(null);
+        if (user == null) {
+            return Optional.empty();
+        }
+        if (User.findByEmail(verified.get().subject()).filter(other -> !other.id.equals(user.id)).isPresent()) {
+            throw new AlreadyTakenException(Taken.EMAIL);
+        }
+        user.email = verified.get().subject();
+        user.confirmed = true;
+        try {
+            user.persistAndFlush();
+        } catch (PersistenceException e) {
+            throw takenOrRethrow(e);
+        }
+        LOG.infof("Account %d changed its email address", user.id);
+        return Optional.of(user);
+    }
+
+    private void setPassword(User user, String newPassword) {
+        user.passwordHash = passwords.hash(newPassword);
+        user.passwordChangedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LOG.infof("Account %d changed its password", user.id);
+    }
+
     @Transactional
     public Optional<User> byUsername(String username) {
         return User.findByUsername(username);
@@ -138,8 +233,8 @@ public class AccountService {
         return User.findByEmail(email);
     }
 
-    Instant now() {
-        return clock.instant();
+    private static String passwordVersion(User user) {
+        return Long.toString(user.passwordChangedAt.toEpochMilli());
     }
 
     private static RuntimeException takenOrRethrow(PersistenceException e) {

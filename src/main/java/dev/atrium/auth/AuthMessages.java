@@ -117,4 +117,85 @@ public interface AuthMessages {
 
     @Message("If this was not you, you can ignore this message.")
     String mail_ignore();
+
+    @Message("Settings")
+    String settings_title();
+
+    @Message("Signed in as {name}, {email}.")
+    String settings_who(String name, String email);
+
+    @Message("Change password")
+    String settings_password_title();
+
+    @Message("Current password")
+    String current_password_field();
+
+    @Message("New password")
+    String new_password_field();
+
+    @Message("The current password is not right.")
+    String error_current_password();
+
+    @Message("Your password is changed.")
+    String settings_password_changed();
+
+    @Message("Change email address")
+    String settings_email_title();
+
+    @Message("New email address")
+    String new_email_field();
+
+    @Message("We have sent a link to the new address. Your address changes when you follow it.")
+    String settings_email_sent();
+
+    @Message("That address belongs to another account.")
+    String error_email_taken();
+
+    @Message("Your email address is changed.")
+    String email_changed();
+
+    @Message("Confirm your new address")
+    String email_change_title();
+
+    @Message("Press the button to make {email} your account's address.")
+    String email_change_text(String email);
+
+    @Message("Forgot your password?")
+    String reset_link();
+
+    @Message("Reset your password")
+    String reset_title();
+
+    @Message("Enter your account's email address and we will send you a link to choose a new password.")
+    String reset_text();
+
+    @Message("Send the link")
+    String reset_send();
+
+    @Message("If an account has that address, a link to reset its password is on its way. It works for one hour, once.")
+    String reset_sent();
+
+    @Message("Choose a new password")
+    String reset_choose_title();
+
+    @Message("Your password is reset. You can log in with it now.")
+    String reset_done();
+
+    @Message("This link is not valid")
+    String reset_invalid_title();
+
+    @Message("The link is wrong, has expired or has been used. Ask for a new one.")
+    String reset_invalid_text();
+
+    @Message("Reset your {site} password")
+    String mail_reset_subject(String site);
+
+    @Message("Open this link within an hour to choose a new password for your {site} account:")
+    String mail_reset_text(String site);
+
+    @Message("Confirm your new {site} address")
+    String mail_change_email_subject(String site);
+
+    @Message("Open this link to make this address the one for your {site} account:")
+    String mail_change_email_text(String site);
 }

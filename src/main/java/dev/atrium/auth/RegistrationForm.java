@@ -18,11 +18,7 @@ record RegistrationForm(String email, String username, String password) {
         if (username == null || !USERNAME.matcher(username.trim()).matches()) {
             errors.add("username", messages.error_username());
         }
-        policy.check(password).ifPresent(problem -> errors.add("password", switch (problem) {
-            case TOO_SHORT -> messages.error_password_short();
-            case TOO_LONG -> messages.error_password_long();
-            case TOO_COMMON -> messages.error_password_common();
-        }));
+        policy.check(password).ifPresent(problem -> errors.add("password", PasswordMessages.of(problem, messages)));
         return errors;
     }
 }

@@ -25,7 +25,7 @@ public class SessionCookies {
     private final String cookieName;
     private final boolean secure;
 
-    SessionCookies(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") String key,
+    SessionCookies(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> key,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName,
             @ConfigProperty(name = "quarkus.http.auth.form.timeout") Duration timeout,
             @ConfigProperty(name = "quarkus.http.auth.form.new-cookie-interval") Duration renewal,
@@ -34,7 +34,8 @@ public class SessionCookies {
             AtriumConfig config) {
         this.cookieName = cookieName;
         this.secure = config.auth().secureCookies();
-        this.manager = new PersistentLoginManager(key, cookieName, timeout.toMillis(), renewal.toMillis(), true,
+        // the key's presence is SessionKeyCheck's to enforce; without it no session can be started
+        this.manager = new PersistentLoginManager(key.orElse(""), cookieName, timeout.toMillis(), renewal.toMillis(), true,
                 sameSite.toUpperCase(java.util.Locale.ROOT), path.orElse("/"), -1, null);
     }
 

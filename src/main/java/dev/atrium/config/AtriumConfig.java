@@ -70,6 +70,11 @@ public interface AtriumConfig {
         @DurationMin(minutes = 1)
         Duration confirmationTtl();
 
+        /** How long a password reset link stays valid. */
+        @WithDefault("PT1H")
+        @DurationMin(minutes = 1)
+        Duration resetTtl();
+
         /** Dev only: an administrator account created at start, with its password in the log. */
         @WithDefault("false")
         boolean seedAdmin();

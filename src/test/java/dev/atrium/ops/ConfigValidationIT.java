@@ -3,6 +3,7 @@ package dev.atrium.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +25,18 @@ class ConfigValidationIT {
             Integer exit = app.awaitExit(Duration.ofSeconds(60));
             assertThat(exit).as("exit status; output:%n%s", app.output()).isNotNull().isNotZero();
             assertThat(app.output()).contains(setting);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "NULL", value = { "NULL, is not set", "too-short-key, is too short" })
+    void productionRefusesToStartWithoutASessionKey(String key, String complaint) throws Exception {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", key);
+        try (PackagedApp app = PackagedApp.start(environment)) {
+            Integer exit = app.awaitExit(Duration.ofSeconds(60));
+            assertThat(exit).as("exit status; output:%n%s", app.output()).isNotNull().isNotZero();
+            assertThat(app.output()).contains("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY " + complaint);
         }
     }
 }

@@ -41,7 +41,14 @@ public final class PackagedApp implements AutoCloseable {
         Path output = Files.createTempFile("atrium-app", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        builder.environment().putAll(environment);
+        // a null value removes a variable the test run would otherwise pass on
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         return new PackagedApp(builder.start(), output, port);
     }
 

@@ -1,0 +1,82 @@
+package dev.atrium.auth;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.atrium.web.FormErrors;
+import dev.atrium.web.RequestInfo;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * A forgotten password: a link by email to choose a new one. Asking answers the same whether or not an
+ * account has the address, so the form tells nobody which addresses have accounts.
+ */
+@Path("/reset")
+@Produces(MediaType.TEXT_HTML)
+public class PasswordResetResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance request(boolean sent);
+
+        static native TemplateInstance choose(String token, boolean valid, FormErrors errors);
+
+        static native TemplateInstance done();
+    }
+
+    @Inject
+    AccountService accounts;
+    @Inject
+    AccountMailer mailer;
+    @Inject
+    PasswordPolicy passwords;
+    @Inject
+    AuthMessages messages;
+
+    @GET
+    public TemplateInstance requestPage(@RestQuery boolean sent) {
+        return Templates.request(sent);
+    }
+
+    @POST
+    public Response request(@RestForm String email) {
+        if (email != null && email.length() <= 254) {
+            accounts.resetToken(email).ifPresent(token -> accounts.byEmail(email)
+                    .ifPresent(user -> mailer.sendReset(user, token, RequestInfo.current().language())));
+        }
+        return Response.seeOther(URI.create("/reset?sent=true")).build();
+    }
+
+    @GET
+    @Path("{token}")
+    public Response choosePage(@RestPath String token) {
+        boolean valid = accounts.resetTarget(token).isPresent();
+        return Response.status(valid ? 200 : 400).entity(Templates.choose(token, valid, FormErrors.none())).build();
+    }
+
+    @POST
+    @Path("{token}")
+    public Response choose(@RestPath String token, @RestForm String newPassword) {
+        FormErrors errors = FormErrors.none();
+        passwords.check(newPassword).ifPresent(problem -> errors.add("newPassword", PasswordMessages.of(problem, messages)));
+        if (errors.any()) {
+            return Response.status(400).entity(Templates.choose(token, accounts.resetTarget(token).isPresent(), errors))
+                    .build();
+        }
+        return accounts.resetPassword(token, newPassword)
+                .map(user -> Response.ok(Templates.done()).build())
+                .orElseGet(() -> Response.status(400).entity(Templates.choose(token, false, FormErrors.none())).build());
+    }
+}

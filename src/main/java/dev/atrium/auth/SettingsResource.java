@@ -1,0 +1,128 @@
+package dev.atrium.auth;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.atrium.web.FormErrors;
+import dev.atrium.web.RequestInfo;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
+
+/** The signed-in user's own account: password and email address, each change checked with the current password. */
+@Path("/settings")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class SettingsResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance settings(User user, String notice, String newEmail, FormErrors errors);
+
+        static native TemplateInstance emailChange(String token, String email, boolean valid);
+    }
+
+    @Inject
+    AccountService accounts;
+    @Inject
+    AccountMailer mailer;
+    @Inject
+    PasswordPolicy passwords;
+    @Inject
+    SessionCookies sessions;
+    @Inject
+    AuthMessages messages;
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    public TemplateInstance settings(@RestQuery String done) {
+        String notice = switch (done == null ? "" : done) {
+            case "password" -> messages.settings_password_changed();
+            case "email-sent" -> messages.settings_email_sent();
+            case "email" -> messages.email_changed();
+            default -> "";
+        };
+        return Templates.settings(me(), notice, "", FormErrors.none());
+    }
+
+    @POST
+    @Path("password")
+    public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword, RoutingContext rc) {
+        FormErrors errors = FormErrors.none();
+        passwords.check(newPassword).ifPresent(problem -> errors.add("newPassword", PasswordMessages.of(problem, messages)));
+        if (!errors.any()) {
+            if (accounts.changePassword(me().username, currentPassword, newPassword)) {
+                sessions.start(rc, me().username); // a fresh session after a password change
+                return seeOther("/settings?done=password");
+            }
+            errors.add("currentPassword", messages.error_current_password());
+        }
+        return Response.status(400).entity(Templates.settings(me(), "", "", errors)).build();
+    }
+
+    @POST
+    @Path("email")
+    public Response changeEmail(@RestForm String currentPassword, @RestForm String newEmail) {
+        FormErrors errors = FormErrors.none();
+        if (newEmail == null || newEmail.length() > 254 || !RegistrationForm.EMAIL.matcher(newEmail.trim()).matches()) {
+            errors.add("newEmail", messages.error_email());
+        } else {
+            try {
+                var token = accounts.emailChangeToken(me().username, currentPassword, newEmail);
+                if (token.isPresent()) {
+                    mailer.sendEmailChange(me(), User.normalise(newEmail), token.get(), RequestInfo.current().language());
+                    return seeOther("/settings?done=email-sent");
+                }
+                errors.add("emailCurrentPassword", messages.error_current_password());
+            } catch (AccountService.AlreadyTakenException e) {
+                errors.add("newEmail", messages.error_email_taken());
+            }
+        }
+        String kept = newEmail == null ? "" : newEmail.substring(0, Math.min(newEmail.length(), 254));
+        return Response.status(400).entity(Templates.settings(me(), "", kept, errors)).build();
+    }
+
+    /** The link from the email opens a page with a button: GET changes nothing. */
+    @GET
+    @Path("email/{token}")
+    public Response emailChangePage(@RestPath String token) {
+        return accounts.pendingEmail(token)
+                .map(email -> Response.ok(Templates.emailChange(token, email, true)))
+                .orElseGet(() -> Response.status(400).entity(Templates.emailChange(token, "", false)))
+                .build();
+    }
+
+    @POST
+    @Path("email/{token}")
+    public Response confirmEmailChange(@RestPath String token) {
+        try {
+            return accounts.changeEmail(token)
+                    .map(user -> seeOther("/settings?done=email"))
+                    .orElseGet(() -> Response.status(400).entity(Templates.emailChange(token, "", false)).build());
+        } catch (AccountService.AlreadyTakenException e) {
+            return Response.status(409).entity(Templates.emailChange(token, "", false)).build();
+        }
+    }
+
+    private User me() {
+        return accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+}

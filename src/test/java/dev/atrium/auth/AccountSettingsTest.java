@@ -1,0 +1,143 @@
+package dev.atrium.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.atrium.testing.BrowserSession;
+import io.quarkus.mailer.Mail;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class AccountSettingsTest {
+
+    private static final Pattern LINK = Pattern.compile("http://localhost:8080(/[a-z/]+/[A-Za-z0-9_.-]+)");
+
+    @Inject
+    AccountFixtures fixtures;
+    @Inject
+    AccountService accounts;
+    @Inject
+    SignedTokens tokens;
+
+    @Test
+    void settingsNeedASignedInUser() {
+        new BrowserSession().get("/settings").then().statusCode(302).header("Location", endsWith("/login"));
+    }
+
+    @Test
+    void changingThePasswordAsksForTheCurrentOne() {
+        BrowserSession browser = new BrowserSession();
+        String username = signedInAs(browser);
+
+        browser.submit("/settings", "/settings/password", Map.of("currentPassword", "wrong one!", "newPassword", "a brand new passphrase"))
+                .then().statusCode(400).body(containsString("The current password is not right."),
+                        not(containsString("a brand new passphrase")));
+        browser.submit("/settings", "/settings/password", Map.of("currentPassword", AccountFixtures.PASSWORD, "newPassword", "short"))
+                .then().statusCode(400).body(containsString("Use at least 8 characters."));
+        browser.submit("/settings", "/settings/password",
+                Map.of("currentPassword", AccountFixtures.PASSWORD, "newPassword", "a brand new passphrase"))
+                .then().statusCode(303).header("Location", endsWith("/settings?done=password"));
+
+        BrowserSession other = new BrowserSession();
+        other.submit("/login", "/login", Map.of("login", username, "password", AccountFixtures.PASSWORD)).then().statusCode(400);
+        other.submit("/login", "/login", Map.of("login", username, "password", "a brand new passphrase")).then().statusCode(303);
+    }
+
+    @Test
+    void changingTheEmailTakesEffectOnlyFromTheNewAddress() {
+        BrowserSession browser = new BrowserSession();
+        String username = signedInAs(browser);
+        String newEmail = AccountFixtures.unique("new") + "@example.net";
+
+        browser.submit("/settings", "/settings/email", Map.of("currentPassword", "wrong one!", "newEmail", newEmail))
+                .then().statusCode(400).body(containsString("The current password is not right."),
+                        containsString("value=\"" + newEmail + "\""));
+        browser.submit("/settings", "/settings/email", Map.of("currentPassword", AccountFixtures.PASSWORD, "newEmail", newEmail))
+                .then().statusCode(303);
+        assertThat(accounts.byUsername(username).orElseThrow().email).isNotEqualTo(newEmail);
+
+        String link = linkIn(fixtures.awaitMail(newEmail, Duration.ofSeconds(5)));
+        browser.get(link).then().statusCode(200).body(containsString(newEmail));
+        assertThat(accounts.byUsername(username).orElseThrow().email).as("GET changes nothing").isNotEqualTo(newEmail);
+        browser.submit(link, link, Map.of()).then().statusCode(303).header("Location", endsWith("/settings?done=email"));
+        assertThat(accounts.byUsername(username).orElseThrow().email).isEqualTo(newEmail);
+    }
+
+    @Test
+    void anAddressOfAnotherAccountIsRefused() {
+        BrowserSession someone = new BrowserSession();
+        String theirs = AccountFixtures.unique("taken") + "@example.org";
+        fixtures.register(someone, AccountFixtures.unique("owner"), theirs);
+
+        BrowserSession browser = new BrowserSession();
+        signedInAs(browser);
+        browser.submit("/settings", "/settings/email", Map.of("currentPassword", AccountFixtures.PASSWORD, "newEmail", theirs))
+                .then().statusCode(400).body(containsString("That address belongs to another account."));
+    }
+
+    @Test
+    void aForgottenPasswordIsResetOnceThroughTheEmailedLink() {
+        BrowserSession browser = new BrowserSession();
+        String username = AccountFixtures.unique("ivy");
+        String email = username + "@example.org";
+        fixtures.register(browser, username, email);
+
+        browser.submit("/reset", "/reset", Map.of("email", email)).then().statusCode(303).header("Location", endsWith("/reset?sent=true"));
+        browser.submit("/reset", "/reset", Map.of("email", "nobody-" + email)).then().statusCode(303)
+                .header("Location", endsWith("/reset?sent=true"));
+        Mail mail = fixtures.awaitMail(email, Duration.ofSeconds(5));
+        assertThat(mail.getSubject()).isEqualTo("Reset your Atrium password");
+        String link = linkIn(mail);
+
+        browser.get(link).then().statusCode(200).body(containsString("Choose a new password"));
+        browser.submit(link, link, Map.of("newPassword", "password")).then().statusCode(400)
+                .body(containsString("one of the most common"));
+        browser.submit(link, link, Map.of("newPassword", "another good passphrase")).then().statusCode(200)
+                .body(containsString("Your password is reset."));
+        browser.get(link).then().statusCode(400).body(containsString("has been used"));
+
+        new BrowserSession().submit("/login", "/login", Map.of("login", username, "password", "another good passphrase"))
+                .then().statusCode(303);
+    }
+
+    @Test
+    void expiredAndForgedResetLinksAreRefused() {
+        BrowserSession browser = new BrowserSession();
+        String username = AccountFixtures.unique("jay");
+        fixtures.register(browser, username, username + "@example.org");
+        long id = accounts.byUsername(username).orElseThrow().id;
+
+        String version = Long.toString(accounts.byUsername(username).orElseThrow().passwordChangedAt.toEpochMilli());
+        String expired = tokens.issue(AccountService.RESET, id, version, Instant.now().minus(Duration.ofHours(2)));
+        String confirmToken = tokens.issue(AccountService.CONFIRM, id, username + "@example.org", Instant.now());
+        for (String bad : new String[] { expired, confirmToken, "nonsense" }) {
+            browser.get("/reset/" + bad).then().statusCode(400).body(containsString("This link is not valid"));
+        }
+    }
+
+    private String signedInAs(BrowserSession browser) {
+        String username = AccountFixtures.unique("kim");
+        fixtures.register(browser, username, username + "@example.org");
+        fixtures.promote(username, Role.USER, true);
+        browser.submit("/login", "/login", Map.of("login", username, "password", AccountFixtures.PASSWORD)).then().statusCode(303);
+        return username;
+    }
+
+    private static String linkIn(Mail mail) {
+        Matcher matcher = LINK.matcher(mail.getText());
+        assertThat(matcher.find()).as("a link in:%n%s", mail.getText()).isTrue();
+        return matcher.group(1);
+    }
+}
