@@ -1,6 +1,7 @@
 package dev.atrium.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
@@ -11,7 +12,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Turns the username in a session cookie back into an identity on every request: the account's role and
@@ -29,13 +32,24 @@ public class AccountIdentityProvider implements IdentityProvider<TrustedAuthenti
         return TrustedAuthenticationRequest.class;
     }
 
+    @Inject
+    SessionCookies sessions;
+
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> QuarkusTransaction.joiningExisting().call(
                 () -> User.findByUsername(request.getPrincipal())
                         .filter(user -> !user.disabled)
                         .map(AccountIdentityProvider::identityOf)
-                        .orElseThrow(AuthenticationFailedException::new)));
+                        .orElseThrow(() -> {
+                            // the account is gone or disabled: the browser forgets the session, so the
+                            // login page it is sent to next does not fail the same way
+                            RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+                            if (rc != null) {
+                                sessions.expireInBrowser(rc);
+                            }
+                            return new AuthenticationFailedException();
+                        })));
     }
 
     static SecurityIdentity identityOf(User user) {

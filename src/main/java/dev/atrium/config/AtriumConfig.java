@@ -79,6 +79,11 @@ public interface AtriumConfig {
         @WithDefault("false")
         boolean seedAdmin();
 
+        /** The longest a session lasts from its login, however active; the idle timeout is quarkus.http.auth.form.timeout. */
+        @WithDefault("PT12H")
+        @DurationMin(minutes = 1)
+        Duration sessionLifetime();
+
         /** Failed logins allowed for one account within {@code login-window} before it answers 429. */
         @WithDefault("5")
         @Min(1)

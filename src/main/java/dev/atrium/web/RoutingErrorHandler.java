@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.security.AuthenticationException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -33,6 +34,10 @@ public class RoutingErrorHandler {
     }
 
     void handleFailure(RoutingContext rc) {
+        if (rc.failure() instanceof AuthenticationException) {
+            rc.next(); // Quarkus security answers these itself: a challenge, a redirect to the login page
+            return;
+        }
         int status = rc.statusCode();
         if (status < 400 || status > 599) {
             status = 500;
