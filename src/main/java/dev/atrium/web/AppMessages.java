@@ -31,7 +31,7 @@ public interface AppMessages {
     @Message("Bad request")
     String error_400_title();
 
-    @Message("The request could not be understood. Please check what you sent and try again.")
+    @Message("The request could not be understood. If you were sending a form, reload its page and send it again.")
     String error_400_text();
 
     @Message("Forbidden")

@@ -82,10 +82,16 @@ class AuthFlowTest {
 
         Response forged = browser.postWithoutToken("/login", Map.of("login", username, "password", AccountFixtures.PASSWORD));
         assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.asString()).contains("reload its page and send it again");
         assertThat(forged.getCookie("atrium-session")).isNull();
 
         browser.postWithoutToken("/register", Map.of("email", "x@example.org", "username", "mallory", "password", "long enough pass"))
                 .then().statusCode(400);
+        String page = browser.get("/login").asString();
+        browser.request().contentType("application/x-www-form-urlencoded").formParam("csrf-token", "not-the-token")
+                .formParam("login", username).formParam("password", AccountFixtures.PASSWORD).post("/login")
+                .then().statusCode(400);
+        org.assertj.core.api.Assertions.assertThat(page).contains("name=\"csrf-token\"");
         assertThat(accounts.byUsername("mallory")).isEmpty();
     }
 
@@ -138,6 +144,18 @@ class AuthFlowTest {
         }
         browser.submit(link, "/confirm/" + expired, Map.of()).then().statusCode(400);
         assertThat(accounts.byUsername(username).orElseThrow().confirmed).isFalse();
+    }
+
+    @Test
+    void mailSpeaksTheLanguageOfThePageItCameFrom() {
+        BrowserSession browser = new BrowserSession("zh-CN");
+        String username = AccountFixtures.unique("li");
+        String email = username + "@example.org";
+        fixtures.register(browser, username, email);
+        Mail mail = fixtures.awaitMail(email, Duration.ofSeconds(5));
+        assertThat(mail.getSubject()).isEqualTo("确认你的 Atrium 账户");
+        assertThat(mail.getText()).contains("请打开此链接确认你的邮箱地址");
+        assertThat(mail.getHtml()).contains("请打开此链接确认你的邮箱地址");
     }
 
     @Test

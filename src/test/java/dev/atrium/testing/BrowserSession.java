@@ -19,10 +19,20 @@ public final class BrowserSession {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     private final CookieFilter cookies = new CookieFilter();
+    private final String language;
+
+    public BrowserSession() {
+        this("en");
+    }
+
+    /** A browser whose Accept-Language is {@code language}. */
+    public BrowserSession(String language) {
+        this.language = language;
+    }
 
     public RequestSpecification request() {
         return given().filter(cookies).redirects().follow(false)
-                .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").header("Accept-Language", "en");
+                .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").header("Accept-Language", language);
     }
 
     public Response get(String path) {
