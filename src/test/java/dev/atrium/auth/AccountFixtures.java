@@ -64,15 +64,20 @@ public class AccountFixtures {
         throw new AssertionError("no mail to " + to);
     }
 
-    /** A confirmed account with the given role, logged in on a fresh browser. */
+    /** An account with the given role, logged in on a fresh browser. */
     public BrowserSession signedIn(Role role, boolean confirmed) {
         BrowserSession browser = new BrowserSession();
+        signIn(browser, role, confirmed);
+        return browser;
+    }
+
+    /** Registers an account with the given role, logs it in on {@code browser}; returns its username. */
+    public String signIn(BrowserSession browser, Role role, boolean confirmed) {
         String username = unique("u");
-        String email = username + "@example.org";
-        register(browser, username, email);
+        register(browser, username, username + "@example.org");
         promote(username, role, confirmed);
         browser.submit("/login", "/login", Map.of("login", username, "password", PASSWORD)).then().statusCode(303);
-        return browser;
+        return username;
     }
 
     @Transactional

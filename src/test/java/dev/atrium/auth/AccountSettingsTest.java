@@ -128,11 +128,7 @@ class AccountSettingsTest {
     }
 
     private String signedInAs(BrowserSession browser) {
-        String username = AccountFixtures.unique("kim");
-        fixtures.register(browser, username, username + "@example.org");
-        fixtures.promote(username, Role.USER, true);
-        browser.submit("/login", "/login", Map.of("login", username, "password", AccountFixtures.PASSWORD)).then().statusCode(303);
-        return username;
+        return fixtures.signIn(browser, Role.USER, true);
     }
 
     private static String linkIn(Mail mail) {

@@ -23,10 +23,7 @@ class DisabledAccountTest {
     @Test
     void aDisabledAccountLosesItsSessionAndCannotLogInAgain() {
         BrowserSession browser = new BrowserSession();
-        String username = AccountFixtures.unique("zed");
-        fixtures.register(browser, username, username + "@example.org");
-        fixtures.promote(username, Role.USER, true);
-        browser.submit("/login", "/login", Map.of("login", username, "password", AccountFixtures.PASSWORD)).then().statusCode(303);
+        String username = fixtures.signIn(browser, Role.USER, true);
         browser.get("/settings").then().statusCode(200);
 
         disable(username);
