@@ -64,6 +64,8 @@ public class AccountService {
     public User register(String email, String username, String password) {
         String normalisedEmail = User.normalise(email);
         String normalisedName = User.normalise(username);
+        // hashed first, so that a taken address answers in the same time as a new one
+        String passwordHash = passwords.hash(password);
         if (User.findByEmail(normalisedEmail).isPresent()) {
             throw new AlreadyTakenException(Taken.EMAIL);
         }
@@ -73,7 +75,7 @@ public class AccountService {
         User user = new User();
         user.email = normalisedEmail;
         user.username = normalisedName;
-        user.passwordHash = passwords.hash(password);
+        user.passwordHash = passwordHash;
         user.role = config.auth().adminEmail().map(User::normalise).filter(normalisedEmail::equals).isPresent()
                 ? Role.ADMINISTRATOR
                 : Role.USER;
@@ -221,6 +223,17 @@ public class AccountService {
         user.passwordHash = passwords.hash(newPassword);
         user.passwordChangedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LOG.infof("Account %d changed its password", user.id);
+    }
+
+    /** Usernames of these accounts, for features that show who wrote what. */
+    @Transactional
+    public java.util.Map<Long, String> usernames(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        User.<User> list("id in ?1", java.util.Set.copyOf(ids)).forEach(user -> names.put(user.id, user.username));
+        return names;
     }
 
     @Transactional

@@ -49,8 +49,7 @@ public class SessionCookies {
         this.tokens = tokens;
         this.secure = config.auth().secureCookies();
         this.lifetime = config.auth().sessionLifetime();
-        // the key's presence is SessionKeyCheck's to enforce; without it no session can be started
-        this.manager = new PersistentLoginManager(key.orElse(""), cookieName, timeout.toMillis(), renewal.toMillis(), true,
+        this.manager = new PersistentLoginManager(SessionKeyCheck.require(key), cookieName, timeout.toMillis(), renewal.toMillis(), true,
                 sameSite.toUpperCase(Locale.ROOT), path.orElse("/"), -1, null);
     }
 

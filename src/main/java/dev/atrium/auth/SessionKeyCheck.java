@@ -22,10 +22,16 @@ public class SessionKeyCheck {
 
     void check(@Observes @Priority(1) StartupEvent event,
             @ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> key) {
+        require(key);
+    }
+
+    /** The key, or a start-up failure that says what to set; every bean that uses the key asks here first. */
+    static String require(Optional<String> key) {
         if (key.isEmpty() || key.get().length() < MIN_LENGTH) {
             throw new IllegalStateException(VARIABLE + " is " + (key.isEmpty() ? "not set" : "too short")
                     + ": set it to the same random value of at least " + MIN_LENGTH
                     + " characters on every replica (for example: openssl rand -base64 48).");
         }
+        return key.get();
     }
 }

@@ -32,8 +32,7 @@ public class SignedTokens {
     private final SecretKeySpec key;
 
     SignedTokens(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey) {
-        // an empty key cannot make an HMAC key; SessionKeyCheck stops start-up before any token is needed
-        byte[] secret = sessionKey.orElse("-").getBytes(StandardCharsets.UTF_8);
+        byte[] secret = SessionKeyCheck.require(sessionKey).getBytes(StandardCharsets.UTF_8);
         this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret, "HmacSHA256"),
                 "atrium signed tokens v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
     }

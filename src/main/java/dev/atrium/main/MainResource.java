@@ -7,36 +7,49 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.logging.Logger;
 
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.atrium.posts.Page;
+import dev.atrium.posts.PageNumber;
+import dev.atrium.posts.PostService;
+import dev.atrium.posts.PostView;
 import io.quarkus.qute.CheckedTemplate;
 import io.smallrye.common.annotation.NonBlocking;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * The public pages: the seed's {@code main} blueprint. Nothing here blocks (Qute renders in memory), so the
- * pages are served straight from the event loop.
+ * The public pages: the seed's {@code main} blueprint. The index lists the recent posts (asking the posts
+ * feature for them), so it runs on a worker thread; the others do not block and stay on the event loop.
  */
 @Path("/")
-@NonBlocking
 public class MainResource {
 
     private static final Logger LOG = Logger.getLogger(MainResource.class);
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index();
+        static native TemplateInstance index(Page<PostView> posts);
 
         static native TemplateInstance about();
     }
 
+    private final PostService posts;
+
+    MainResource(PostService posts) {
+        this.posts = posts;
+    }
+
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance index() {
+    public TemplateInstance index(@RestQuery String page) {
+        int number = PageNumber.parse(page);
         LOG.debug("SUCCESS");
-        return Templates.index();
+        return Templates.index(number == 1 ? posts.firstPage() : posts.page(number));
     }
 
     @GET
     @Path("about")
+    @NonBlocking
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance about() {
         LOG.debug("about page");
@@ -46,6 +59,7 @@ public class MainResource {
     /** The seed's first route, kept as the smallest thing the server can answer. */
     @GET
     @Path("hello_world")
+    @NonBlocking
     @Produces(MediaType.TEXT_PLAIN)
     public String helloWorld() {
         LOG.debug("hello world");

@@ -1,0 +1,43 @@
+package dev.atrium.posts;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A blog post. The author is kept as an account id: posts ask the accounts feature who that is, rather
+ * than mapping its entity.
+ */
+@Entity
+@Table(name = "posts")
+public class Post extends PanacheEntityBase {
+
+    public static final int TITLE_MAX = 200;
+    public static final int BODY_MAX = 100_000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "author_id", nullable = false)
+    public Long authorId;
+
+    @Column(nullable = false, length = TITLE_MAX)
+    public String title;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String body;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,34 @@
+package dev.atrium.posts;
+
+import dev.atrium.auth.AccountIdentityProvider;
+import dev.atrium.auth.Permission;
+import io.quarkus.security.StringPermission;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Who may change a post: its author (while allowed to write), moderators edit any, administrators delete any. */
+final class PostPermissions {
+
+    private PostPermissions() {
+    }
+
+    static boolean canEdit(SecurityIdentity identity, PostView post) {
+        return has(identity, Permission.MODERATE) || isAuthor(identity, post);
+    }
+
+    static boolean canDelete(SecurityIdentity identity, PostView post) {
+        return has(identity, Permission.ADMINISTER) || isAuthor(identity, post);
+    }
+
+    static Long userId(SecurityIdentity identity) {
+        return identity.isAnonymous() ? null : identity.getAttribute(AccountIdentityProvider.USER_ID);
+    }
+
+    private static boolean isAuthor(SecurityIdentity identity, PostView post) {
+        Long id = userId(identity);
+        return id != null && id == post.authorId() && has(identity, Permission.WRITE);
+    }
+
+    private static boolean has(SecurityIdentity identity, Permission permission) {
+        return !identity.isAnonymous() && identity.checkPermissionBlocking(new StringPermission(permission.id()));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.atrium.posts;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.atrium.auth.AccountService;
+import io.quarkus.cache.CacheInvalidateAll;
+import io.quarkus.cache.CacheKey;
+import io.quarkus.cache.CacheResult;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Posts: writing, changing and listing them. Rendered HTML and the first index page are cached; every
+ * change empties both caches on this replica, and the first-page cache also expires on its own (see
+ * application.yaml) so other replicas catch up.
+ */
+@ApplicationScoped
+public class PostService {
+
+    private static final Logger LOG = Logger.getLogger(PostService.class);
+    public static final int PAGE_SIZE = 10;
+    public static final int MAX_PAGE = 100_000;
+    private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
+
+    private final AccountService accounts;
+    private final MarkdownRenderer markdown;
+    private final Clock clock = Clock.systemUTC();
+
+    PostService(AccountService accounts, MarkdownRenderer markdown) {
+        this.accounts = accounts;
+        this.markdown = markdown;
+    }
+
+    @CacheResult(cacheName = "posts-first-page")
+    @Transactional
+    public Page<PostView> firstPage() {
+        return page(1);
+    }
+
+    @Transactional
+    public Page<PostView> page(int number) {
+        long total = Post.count();
+        List<Post> posts = Post.findAll(NEWEST_FIRST).page(number - 1, PAGE_SIZE).list();
+        return new Page<>(views(posts), number, PAGE_SIZE, total);
+    }
+
+    @Transactional
+    public Page<PostView> byAuthor(long authorId, int number) {
+        long total = Post.count("authorId", authorId);
+        List<Post> posts = Post.find("authorId", NEWEST_FIRST, authorId).page(number - 1, PAGE_SIZE).list();
+        return new Page<>(views(posts), number, PAGE_SIZE, total);
+    }
+
+    @Transactional
+    public Optional<PostView> get(long id) {
+        return Post.<Post> findByIdOptional(id).map(post -> views(List.of(post)).get(0));
+    }
+
+    @CacheInvalidateAll(cacheName = "posts-first-page")
+    @CacheInvalidateAll(cacheName = "post-html")
+    @Transactional
+    public PostView create(long authorId, String title, String body) {
+        Post post = new Post();
+        post.authorId = authorId;
+        post.title = title.strip();
+        post.body = body;
+        post.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        post.updatedAt = post.createdAt;
+        post.persistAndFlush();
+        LOG.infof("Account %d wrote post %d", authorId, post.id);
+        return views(List.of(post)).get(0);
+    }
+
+    @CacheInvalidateAll(cacheName = "posts-first-page")
+    @CacheInvalidateAll(cacheName = "post-html")
+    @Transactional
+    public Optional<PostView> update(long id, String title, String body) {
+        return Post.<Post> findByIdOptional(id).map(post -> {
+            post.title = title.strip();
+            post.body = body;
+            post.updatedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            return views(List.of(post)).get(0);
+        });
+    }
+
+    @CacheInvalidateAll(cacheName = "posts-first-page")
+    @CacheInvalidateAll(cacheName = "post-html")
+    @Transactional
+    public boolean delete(long id) {
+        return Post.deleteById(id);
+    }
+
+    /** The stored Markdown of a post, for its edit form. */
+    @Transactional
+    public Optional<String> source(long id) {
+        return Post.<Post> findByIdOptional(id).map(post -> post.body);
+    }
+
+    private List<PostView> views(List<Post> posts) {
+        Map<Long, String> authors = accounts.usernames(posts.stream().map(post -> post.authorId).toList());
+        return posts.stream()
+                .map(post -> new PostView(post.id, post.title, html(post.id, post.updatedAt.toEpochMilli(), post.body),
+                        authors.getOrDefault(post.authorId, "?"), post.authorId, post.createdAt, post.updatedAt))
+                .toList();
+    }
+
+    /** Rendering is the costly part of a page; the key's version changes with every edit. */
+    @CacheResult(cacheName = "post-html")
+    String html(@CacheKey long id, @CacheKey long version, String body) {
+        return markdown.toSafeHtml(body);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.atrium.posts;
+
+import java.net.URI;
+import java.util.Date;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.atrium.auth.AccountService;
+import dev.atrium.web.FormErrors;
+import dev.atrium.web.ProblemException;
+import dev.atrium.web.RequestInfo;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The blog's pages: a post's permalink, writing and editing, and each author's profile. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PostsResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance post(PostView post, boolean canEdit, boolean canDelete);
+
+        static native TemplateInstance editor(Long id, String title, String body, FormErrors errors);
+
+        static native TemplateInstance profile(String username, Page<PostView> posts);
+    }
+
+    @Inject
+    PostService posts;
+    @Inject
+    AccountService accounts;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    PostMessages messages;
+
+    @GET
+    @Path("posts/{id}")
+    public Response post(@RestPath long id, Request request) {
+        PostView post = posts.get(id).orElseThrow(() -> new ProblemException(404, "There is no post " + id + "."));
+        // the page shows who is signed in and in which language, so those are part of its version
+        EntityTag tag = new EntityTag(Long.toHexString(post.updatedAt().toEpochMilli()) + "-"
+                + Integer.toHexString((identity.isAnonymous() ? "" : identity.getPrincipal().getName()).hashCode())
+                + "-" + RequestInfo.current().lang(), true);
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(Date.from(post.updatedAt()), tag);
+        if (unchanged != null) {
+            return unchanged.tag(tag).build();
+        }
+        return Response.ok(Templates.post(post, PostPermissions.canEdit(identity, post), PostPermissions.canDelete(identity, post)))
+                .tag(tag).lastModified(Date.from(post.updatedAt())).build();
+    }
+
+    @GET
+    @Path("posts/new")
+    @PermissionsAllowed("write")
+    public TemplateInstance newPost() {
+        return Templates.editor(null, "", "", FormErrors.none());
+    }
+
+    @POST
+    @Path("posts")
+    @PermissionsAllowed("write")
+    public Response create(@RestForm String title, @RestForm String body) {
+        FormErrors errors = PostForm.validate(title, body, messages);
+        if (errors.any()) {
+            return Response.status(400).entity(Templates.editor(null, keep(title, Post.TITLE_MAX), keep(body, Post.BODY_MAX), errors))
+                    .build();
+        }
+        PostView post = posts.create(PostPermissions.userId(identity), title, body);
+        return Response.seeOther(URI.create("/posts/" + post.id())).build();
+    }
+
+    @GET
+    @Path("posts/{id}/edit")
+    @Authenticated
+    public TemplateInstance edit(@RestPath long id) {
+        PostView post = editable(id);
+        return Templates.editor(post.id(), post.title(), posts.source(id).orElse(""), FormErrors.none());
+    }
+
+    @POST
+    @Path("posts/{id}")
+    @Authenticated
+    public Response update(@RestPath long id, @RestForm String title, @RestForm String body) {
+        editable(id);
+        FormErrors errors = PostForm.validate(title, body, messages);
+        if (errors.any()) {
+            return Response.status(400).entity(Templates.editor(id, keep(title, Post.TITLE_MAX), keep(body, Post.BODY_MAX), errors))
+                    .build();
+        }
+        posts.update(id, title, body);
+        return Response.seeOther(URI.create("/posts/" + id)).build();
+    }
+
+    @POST
+    @Path("posts/{id}/delete")
+    @Authenticated
+    public Response delete(@RestPath long id) {
+        PostView post = posts.get(id).orElseThrow(() -> new ProblemException(404, "There is no post " + id + "."));
+        if (!PostPermissions.canDelete(identity, post)) {
+            throw new io.quarkus.security.ForbiddenException();
+        }
+        posts.delete(id);
+        return Response.seeOther(URI.create("/users/" + post.author())).build();
+    }
+
+    @GET
+    @Path("users/{username}")
+    public TemplateInstance profile(@RestPath String username, @RestQuery String page) {
+        int number = PageNumber.parse(page);
+        long authorId = accounts.byUsername(username)
+                .orElseThrow(() -> new ProblemException(404, "There is no user " + username + ".")).id;
+        return Templates.profile(username.toLowerCase(java.util.Locale.ROOT), posts.byAuthor(authorId, number));
+    }
+
+    private PostView editable(long id) {
+        PostView post = posts.get(id).orElseThrow(() -> new ProblemException(404, "There is no post " + id + "."));
+        if (!PostPermissions.canEdit(identity, post)) {
+            throw new io.quarkus.security.ForbiddenException();
+        }
+        return post;
+    }
+
+    private static String keep(String value, int max) {
+        return value == null ? "" : value.substring(0, Math.min(value.length(), max));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.atrium.posts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.atrium.auth.AccountFixtures;
+import dev.atrium.auth.Role;
+import dev.atrium.testing.BrowserSession;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class PostsTest {
+
+    @Inject
+    AccountFixtures fixtures;
+
+    @Test
+    void aWriterPublishesAndThePostIsOnTheIndexItsPageAndTheProfile() {
+        BrowserSession writer = new BrowserSession();
+        String username = fixtures.signIn(writer, Role.USER, true);
+        String title = "Hello " + AccountFixtures.unique("t");
+
+        String location = publish(writer, title, "Some **bold** words.").header("Location");
+        String path = location.substring(location.indexOf("/posts/"));
+
+        new BrowserSession().get(path).then().statusCode(200)
+                .body(containsString("<h1>" + title + "</h1>"), containsString("<strong>bold</strong>"),
+                        containsString("@" + username));
+        new BrowserSession().get("/").then().statusCode(200).body(containsString(title));
+        new BrowserSession().get("/users/" + username).then().statusCode(200).body(containsString(title));
+    }
+
+    @Test
+    void titlesAndBodiesAreRenderedInert() {
+        BrowserSession writer = fixtures.signedIn(Role.USER, true);
+        String location = publish(writer, "<script>alert('t')</script>",
+                "<img src=x onerror=alert(1)> [x](javascript:alert(2)) <script>alert(3)</script>").header("Location");
+        String page = new BrowserSession().get(location.substring(location.indexOf("/posts/"))).asString();
+        assertThat(page).contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;")
+                .doesNotContain("<script>alert", "onerror=", "javascript:alert");
+    }
+
+    @Test
+    void editorErrorsKeepWhatWasTyped() {
+        BrowserSession writer = fixtures.signedIn(Role.USER, true);
+        writer.submit("/posts/new", "/posts", Map.of("title", " ", "body", "kept text")).then().statusCode(400)
+                .body(containsString("Give the post a title"), containsString(">kept text</textarea>"));
+        writer.submit("/posts/new", "/posts", Map.of("title", "x".repeat(201), "body", "")).then().statusCode(400)
+                .body(containsString("Write some text"));
+    }
+
+    @Test
+    void thePermissionMatrixForPages() {
+        BrowserSession author = fixtures.signedIn(Role.USER, true);
+        String path = path(publish(author, "Matrix " + AccountFixtures.unique("m"), "text"));
+        BrowserSession otherUser = fixtures.signedIn(Role.USER, true);
+        BrowserSession moderator = fixtures.signedIn(Role.MODERATOR, true);
+        BrowserSession anonymous = new BrowserSession();
+
+        anonymous.get("/posts/new").then().statusCode(302);
+        anonymous.get(path + "/edit").then().statusCode(302);
+        fixtures.signedIn(Role.USER, false).get("/posts/new").then().statusCode(303); // unconfirmed: asked to confirm
+
+        otherUser.get(path + "/edit").then().statusCode(403);
+        otherUser.submit(path, path, Map.of("title", "hijack", "body", "x")).then().statusCode(403);
+        otherUser.submit(path, path + "/delete", Map.of()).then().statusCode(403);
+        otherUser.get(path).then().body(not(containsString(path + "/edit")));
+
+        author.get(path).then().body(containsString(path + "/edit"), containsString(path + "/delete"));
+        moderator.get(path).then().body(containsString(path + "/edit"), not(containsString(path + "/delete")));
+        moderator.submit(path + "/edit", path, Map.of("title", "Moderated title", "body", "moderated")).then().statusCode(303);
+        anonymous.get(path).then().body(containsString("Moderated title"));
+        moderator.submit(path, path + "/delete", Map.of()).then().statusCode(403);
+
+        BrowserSession administrator = fixtures.signedIn(Role.ADMINISTRATOR, true);
+        administrator.submit(path, path + "/delete", Map.of()).then().statusCode(303);
+        anonymous.get(path).then().statusCode(404);
+    }
+
+    @Test
+    void theAuthorDeletesTheirOwnPost() {
+        BrowserSession author = fixtures.signedIn(Role.USER, true);
+        String path = path(publish(author, "Short-lived", "text"));
+        author.submit(path, path + "/delete", Map.of()).then().statusCode(303);
+        author.get(path).then().statusCode(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "0", "-1", "abc", "1.5", "99999999999", "100001", "%00" })
+    void badPageNumbersAre400(String page) {
+        io.restassured.RestAssured.given().urlEncodingEnabled(false).accept("*/*")
+                .get("/?page=" + page).then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("detail", equalTo("page must be a whole number from 1 to 100000."));
+    }
+
+    @Test
+    void aPageBeyondTheLastIsEmptyNotAnError() {
+        new BrowserSession().get("/?page=5000").then().statusCode(200).body(containsString("Nothing has been written yet."));
+        new BrowserSession().get("/users/nobody-at-all").then().statusCode(404);
+    }
+
+    @Test
+    void postPagesAnswerConditionalRequests() {
+        BrowserSession author = fixtures.signedIn(Role.USER, true);
+        String path = path(publish(author, "Cached " + AccountFixtures.unique("c"), "text"));
+        BrowserSession reader = new BrowserSession();
+        Response first = reader.get(path);
+        first.then().statusCode(200);
+        String etag = first.header("ETag");
+        assertThat(etag).isNotBlank();
+        assertThat(first.header("Last-Modified")).isNotBlank();
+
+        reader.request().header("If-None-Match", etag).get(path).then().statusCode(304);
+        author.submit(path + "/edit", path, Map.of("title", "Changed", "body", "new text")).then().statusCode(303);
+        reader.request().header("If-None-Match", etag).get(path).then().statusCode(200).body(containsString("Changed"));
+    }
+
+    private static Response publish(BrowserSession writer, String title, String body) {
+        Response response = writer.submit("/posts/new", "/posts", Map.of("title", title, "body", body));
+        response.then().statusCode(303);
+        return response;
+    }
+
+    private static String path(Response created) {
+        String location = created.header("Location");
+        return location.substring(location.indexOf("/posts/"));
+    }
+}
