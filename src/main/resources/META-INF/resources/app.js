@@ -2,4 +2,37 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+
+  // The post editor gets a live preview, rendered by the API exactly as the published post will be.
+  var body = document.querySelector("form.editor textarea[name=body]");
+  if (!body || !window.fetch) {
+    return;
+  }
+  var preview = document.createElement("div");
+  preview.className = "preview post-body";
+  preview.setAttribute("aria-live", "polite");
+  body.form.appendChild(preview);
+
+  var timer = null;
+  var latest = 0;
+  function render() {
+    var request = ++latest;
+    fetch("/api/v1/markdown", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify({ markdown: body.value })
+    }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (rendered) {
+      // the server sanitised this HTML; only the newest answer is shown
+      if (rendered && request === latest) {
+        preview.innerHTML = rendered.html;
+      }
+    }).catch(function () { /* no preview when offline; the form still works */ });
+  }
+  body.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(render, 300);
+  });
+  render();
 })();

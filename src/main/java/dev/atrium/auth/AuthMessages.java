@@ -198,4 +198,37 @@ public interface AuthMessages {
 
     @Message("Open this link to make this address the one for your {site} account:")
     String mail_change_email_text(String site);
+
+    @Message("API tokens")
+    String tokens_title();
+
+    @Message("Tokens let a script or another front end use the JSON API as you: send one as Authorization: Bearer <token>.")
+    String tokens_text();
+
+    @Message("Name")
+    String token_name_field();
+
+    @Message("Create token")
+    String token_create();
+
+    @Message("Give the token a name of at most 60 characters.")
+    String error_token_name();
+
+    @Message("Here is your new token. Copy it now: it will not be shown again.")
+    String token_created();
+
+    @Message("The token is revoked.")
+    String token_revoked();
+
+    @Message("Created {created}, last used {used}")
+    String token_meta(String created, String used);
+
+    @Message("never")
+    String token_never_used();
+
+    @Message("Revoke")
+    String token_revoke();
+
+    @Message("You have no tokens.")
+    String tokens_none();
 }

@@ -15,7 +15,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * A permission check that failed. A signed-in account that has not confirmed its address holds no
- * permission yet, so it is sent to the page that asks it to confirm; anyone else gets the 403 page.
+ * permission yet, so a browser is sent to the page that asks it to confirm (an API client gets a 403 that
+ * says so); anyone else gets the 403 page or problem document.
  */
 public class ForbiddenMapper {
 
@@ -27,7 +28,10 @@ public class ForbiddenMapper {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
         if (!identity.isAnonymous() && Boolean.FALSE.equals(identity.getAttribute(AccountIdentityProvider.CONFIRMED))) {
-            return Response.seeOther(URI.create("/unconfirmed")).build();
+            if (ErrorRenderer.prefersHtml(headers.getHeaderString(HttpHeaders.ACCEPT))) {
+                return Response.seeOther(URI.create("/unconfirmed")).build();
+            }
+            return renderer.response(403, "Confirm the account's email address first.", headers, uri).build();
         }
         return renderer.response(403, null, headers, uri).build();
     }

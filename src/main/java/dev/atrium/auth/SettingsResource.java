@@ -1,6 +1,7 @@
 package dev.atrium.auth;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,8 @@ public class SettingsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance settings(User user, String notice, String newEmail, FormErrors errors);
+        static native TemplateInstance settings(User user, String notice, String newEmail, FormErrors errors,
+                List<ApiToken> tokens, String newToken);
 
         static native TemplateInstance emailChange(String token, String email, boolean valid);
     }
@@ -47,6 +49,8 @@ public class SettingsResource {
     AuthMessages messages;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    ApiTokenService apiTokens;
 
     @GET
     public TemplateInstance settings(@RestQuery String done) {
@@ -54,9 +58,37 @@ public class SettingsResource {
             case "password" -> messages.settings_password_changed();
             case "email-sent" -> messages.settings_email_sent();
             case "email" -> messages.email_changed();
+            case "token-revoked" -> messages.token_revoked();
             default -> "";
         };
-        return Templates.settings(me(), notice, "", FormErrors.none());
+        return page(notice, "", FormErrors.none(), "");
+    }
+
+    /** Creates an API token and shows it, this once. */
+    @POST
+    @Path("tokens")
+    public Response createToken(@RestForm String name) {
+        if (name == null || name.isBlank() || name.strip().length() > ApiToken.NAME_MAX) {
+            return Response.status(400).entity(page("", "", FormErrors.none().add("tokenName", messages.error_token_name()), ""))
+                    .build();
+        }
+        String token = apiTokens.create(me().id, name);
+        return Response.ok(page(messages.token_created(), "", FormErrors.none(), token))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("tokens/{id}/revoke")
+    public Response revokeToken(@RestPath long id) {
+        if (!apiTokens.revoke(me().id, id)) {
+            throw new dev.atrium.web.ProblemException(404, "You have no such token.");
+        }
+        return seeOther("/settings?done=token-revoked");
+    }
+
+    private TemplateInstance page(String notice, String newEmail, FormErrors errors, String newToken) {
+        User user = me();
+        return Templates.settings(user, notice, newEmail, errors, apiTokens.list(user.id), newToken);
     }
 
     @POST
@@ -71,7 +103,7 @@ public class SettingsResource {
             }
             errors.add("currentPassword", messages.error_current_password());
         }
-        return Response.status(400).entity(Templates.settings(me(), "", "", errors)).build();
+        return Response.status(400).entity(page("", "", errors, "")).build();
     }
 
     @POST
@@ -93,7 +125,7 @@ public class SettingsResource {
             }
         }
         String kept = newEmail == null ? "" : newEmail.substring(0, Math.min(newEmail.length(), 254));
-        return Response.status(400).entity(Templates.settings(me(), "", kept, errors)).build();
+        return Response.status(400).entity(page("", kept, errors, "")).build();
     }
 
     /** The link from the email opens a page with a button: GET changes nothing. */

@@ -6,20 +6,20 @@ import io.quarkus.security.StringPermission;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Who may change a post: its author (while allowed to write), moderators edit any, administrators delete any. */
-final class PostPermissions {
+public final class PostPermissions {
 
     private PostPermissions() {
     }
 
-    static boolean canEdit(SecurityIdentity identity, PostView post) {
+    public static boolean canEdit(SecurityIdentity identity, PostView post) {
         return has(identity, Permission.MODERATE) || isAuthor(identity, post);
     }
 
-    static boolean canDelete(SecurityIdentity identity, PostView post) {
+    public static boolean canDelete(SecurityIdentity identity, PostView post) {
         return has(identity, Permission.ADMINISTER) || isAuthor(identity, post);
     }
 
-    static Long userId(SecurityIdentity identity) {
+    public static Long userId(SecurityIdentity identity) {
         return identity.isAnonymous() ? null : identity.getAttribute(AccountIdentityProvider.USER_ID);
     }
 

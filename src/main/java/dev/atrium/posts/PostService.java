@@ -98,16 +98,10 @@ public class PostService {
         return Post.deleteById(id);
     }
 
-    /** The stored Markdown of a post, for its edit form. */
-    @Transactional
-    public Optional<String> source(long id) {
-        return Post.<Post> findByIdOptional(id).map(post -> post.body);
-    }
-
     private List<PostView> views(List<Post> posts) {
         Map<Long, String> authors = accounts.usernames(posts.stream().map(post -> post.authorId).toList());
         return posts.stream()
-                .map(post -> new PostView(post.id, post.title, html(post.id, post.updatedAt.toEpochMilli(), post.body),
+                .map(post -> new PostView(post.id, post.title, post.body, html(post.id, post.updatedAt.toEpochMilli(), post.body),
                         authors.getOrDefault(post.authorId, "?"), post.authorId, post.createdAt, post.updatedAt))
                 .toList();
     }

@@ -91,7 +91,7 @@ public class PostsResource {
     @Authenticated
     public TemplateInstance edit(@RestPath long id) {
         PostView post = editable(id);
-        return Templates.editor(post.id(), post.title(), posts.source(id).orElse(""), FormErrors.none());
+        return Templates.editor(post.id(), post.title(), post.markdown(), FormErrors.none());
     }
 
     @POST

@@ -1,5 +1,7 @@
 package dev.atrium.web;
 
+import java.util.Map;
+
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -32,17 +35,33 @@ public class ErrorRenderer {
     }
 
     public Rendered render(int status, String detail, String acceptHeader, String path) {
+        return render(status, detail, Map.of(), acceptHeader, path);
+    }
+
+    /** As {@link #render(int, String, String, String)}, with one message per invalid field. */
+    public Rendered render(int status, String detail, Map<String, String> fields, String acceptHeader, String path) {
         if (prefersHtml(acceptHeader)) {
             // set explicitly: errors from the router never pass through Quarkus REST's locale selection
             String page = Templates.error(status).setLocale(RequestInfo.current().language().locale()).render();
             return new Rendered(page, MediaType.TEXT_HTML + ";charset=UTF-8");
         }
-        return new Rendered(problem(status, detail, path).encode(), PROBLEM_JSON);
+        JsonObject problem = problem(status, detail, path);
+        if (!fields.isEmpty()) {
+            JsonArray errors = new JsonArray();
+            fields.forEach((field, message) -> errors.add(new JsonObject().put("field", field).put("message", message)));
+            problem.put("errors", errors);
+        }
+        return new Rendered(problem.encode(), PROBLEM_JSON);
     }
 
     /** The answer for a resource or exception mapper: the rendered error with its status and type. */
     public Response.ResponseBuilder response(int status, String detail, HttpHeaders headers, UriInfo uri) {
-        Rendered rendered = render(status, detail, headers.getHeaderString(HttpHeaders.ACCEPT), uri.getPath());
+        return response(status, detail, Map.of(), headers, uri);
+    }
+
+    public Response.ResponseBuilder response(int status, String detail, Map<String, String> fields, HttpHeaders headers,
+            UriInfo uri) {
+        Rendered rendered = render(status, detail, fields, headers.getHeaderString(HttpHeaders.ACCEPT), uri.getPath());
         return Response.status(status).type(rendered.contentType()).entity(rendered.body());
     }
 
@@ -84,7 +103,7 @@ public class ErrorRenderer {
      * Browsers ask for {@code text/html} explicitly; API clients ask for JSON or for anything ({@code *}/{@code *}).
      * HTML wins only when it is listed with a quality at least that of any JSON type. Malformed parts are ignored.
      */
-    static boolean prefersHtml(String accept) {
+    public static boolean prefersHtml(String accept) {
         double html = 0;
         double json = 0;
         for (WeightedHeader.Entry entry : WeightedHeader.parse(accept)) {

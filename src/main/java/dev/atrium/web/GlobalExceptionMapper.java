@@ -28,8 +28,10 @@ public class GlobalExceptionMapper {
         if (status >= 500) {
             LOG.errorf(e, "Request to %s failed with %d", uri.getPath(), status);
         }
-        String detail = e instanceof ProblemException ? e.getMessage() : null;
-        Response.ResponseBuilder builder = answer(status, detail, headers, uri);
+        ProblemException problem = e instanceof ProblemException p ? p : null;
+        Response.ResponseBuilder builder = problem == null
+                ? answer(status, null, headers, uri)
+                : renderer.response(status, problem.getMessage(), problem.fields(), headers, uri);
         original.getStringHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
                 values.forEach(value -> builder.header(name, value));

@@ -1,5 +1,7 @@
 package dev.atrium.web;
 
+import java.util.Map;
+
 import jakarta.ws.rs.WebApplicationException;
 
 /**
@@ -8,7 +10,19 @@ import jakarta.ws.rs.WebApplicationException;
  */
 public class ProblemException extends WebApplicationException {
 
+    private final Map<String, String> fields;
+
     public ProblemException(int status, String detail) {
+        this(status, detail, Map.of());
+    }
+
+    /** A client error with one message per invalid field, for the problem document's {@code errors}. */
+    public ProblemException(int status, String detail, Map<String, String> fields) {
         super(detail, status);
+        this.fields = Map.copyOf(fields);
+    }
+
+    public Map<String, String> fields() {
+        return fields;
     }
 }

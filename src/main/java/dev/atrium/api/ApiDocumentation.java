@@ -1,0 +1,19 @@
+package dev.atrium.api;
+
+import jakarta.ws.rs.core.Application;
+
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** The OpenAPI document's header (served at /q/openapi): the API's name and its one security scheme. */
+@OpenAPIDefinition(
+        info = @Info(title = "Atrium API", version = "1",
+                description = "Posts and users as JSON. Authenticate with a personal API token, created on the "
+                        + "settings page, as Authorization: Bearer <token>. Errors are application/problem+json."),
+        components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = "token",
+                type = SecuritySchemeType.HTTP, scheme = "bearer", description = "A personal API token")))
+public class ApiDocumentation extends Application {
+}

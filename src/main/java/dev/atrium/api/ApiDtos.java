@@ -1,0 +1,39 @@
+package dev.atrium.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The API's JSON shapes. Records, so Jackson reads and writes them without setters. */
+final class ApiDtos {
+
+    private ApiDtos() {
+    }
+
+    @Schema(name = "Post", description = "A blog post")
+    record PostJson(long id, String title,
+            @Schema(description = "The Markdown source") String body,
+            @Schema(description = "The rendered, sanitised HTML") String html,
+            String author, Instant createdAt, Instant updatedAt, Map<String, String> links) {
+    }
+
+    @Schema(name = "PostInput", description = "What a client sends to write or change a post")
+    record PostInput(@Schema(maxLength = 200, required = true) String title,
+            @Schema(description = "Markdown, at most 100,000 characters", required = true) String body) {
+    }
+
+    @Schema(name = "PostPage", description = "One page of posts, newest first, with links to the others")
+    record PostPage(List<PostJson> items, int page, int size, long total, int pages, Map<String, String> links) {
+    }
+
+    @Schema(name = "User", description = "An account as others see it")
+    record UserJson(String username, String role, Instant memberSince, Map<String, String> links) {
+    }
+
+    @Schema(name = "Me", description = "The account the token belongs to")
+    record MeJson(String username, String email, String role, boolean confirmed, List<String> permissions,
+            Map<String, String> links) {
+    }
+}

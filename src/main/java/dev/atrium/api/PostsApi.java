@@ -1,0 +1,160 @@
+package dev.atrium.api;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.atrium.posts.Page;
+import dev.atrium.posts.PageNumber;
+import dev.atrium.posts.PostForm;
+import dev.atrium.posts.PostMessages;
+import dev.atrium.posts.PostPermissions;
+import dev.atrium.posts.PostService;
+import dev.atrium.posts.PostView;
+import dev.atrium.web.FormErrors;
+import dev.atrium.web.ProblemException;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Posts as JSON, with the same permission rules as the pages. */
+@Path("/api/v1/posts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Posts")
+@APIResponse(responseCode = "400", description = "Invalid input, one entry per invalid field",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
+public class PostsApi {
+
+    @Inject
+    PostService posts;
+    @Inject
+    PostMessages messages;
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Operation(summary = "List posts, newest first, ten to a page")
+    public ApiDtos.PostPage list(@RestQuery String page) {
+        int number = PageNumber.parse(page);
+        return pageJson(number == 1 ? posts.firstPage() : posts.page(number));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get one post")
+    @APIResponse(responseCode = "404", description = "No such post",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
+    public ApiDtos.PostJson get(@RestPath long id) {
+        return json(find(id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed("write")
+    @SecurityRequirement(name = "token")
+    @Operation(summary = "Write a post")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new post")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "The account may not write")
+    public Response create(ApiDtos.PostInput input) {
+        checked(input);
+        PostView post = posts.create(PostPermissions.userId(identity), input.title(), input.body());
+        return Response.created(URI.create("/api/v1/posts/" + post.id())).entity(json(post)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @SecurityRequirement(name = "token")
+    @Operation(summary = "Change a post: its author or a moderator")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not the author, not a moderator")
+    public ApiDtos.PostJson update(@RestPath long id, ApiDtos.PostInput input) {
+        PostView post = find(id);
+        if (!PostPermissions.canEdit(identity, post)) {
+            throw new ForbiddenException();
+        }
+        checked(input);
+        return json(posts.update(id, input.title(), input.body()).orElseThrow(() -> notFound(id)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Authenticated
+    @SecurityRequirement(name = "token")
+    @Operation(summary = "Delete a post: its author or an administrator")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not the author, not an administrator")
+    public Response delete(@RestPath long id) {
+        PostView post = find(id);
+        if (!PostPermissions.canDelete(identity, post)) {
+            throw new ForbiddenException();
+        }
+        posts.delete(id);
+        return Response.noContent().build();
+    }
+
+    private PostView find(long id) {
+        return posts.get(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ProblemException notFound(long id) {
+        return new ProblemException(404, "There is no post " + id + ".");
+    }
+
+    private void checked(ApiDtos.PostInput input) {
+        if (input == null) {
+            throw new ProblemException(400, "Send a JSON object with a title and a body.");
+        }
+        FormErrors errors = PostForm.validate(input.title(), input.body(), messages);
+        if (errors.any()) {
+            throw new ProblemException(400, "The post is not valid.", errors.asMap());
+        }
+    }
+
+    static ApiDtos.PostJson json(PostView post) {
+        return new ApiDtos.PostJson(post.id(), post.title(), post.markdown(), post.html(), post.author(),
+                post.createdAt(), post.updatedAt(),
+                Map.of("self", "/api/v1/posts/" + post.id(), "html", "/posts/" + post.id(),
+                        "author", "/api/v1/users/" + post.author()));
+    }
+
+    static ApiDtos.PostPage pageJson(Page<PostView> page) {
+        Map<String, String> links = new LinkedHashMap<>();
+        String base = "/api/v1/posts?page=";
+        links.put("self", base + page.number());
+        links.put("first", base + 1);
+        if (page.hasPrevious()) {
+            links.put("prev", base + page.previous());
+        }
+        if (page.hasNext()) {
+            links.put("next", base + page.next());
+        }
+        links.put("last", base + page.pages());
+        return new ApiDtos.PostPage(page.items().stream().map(PostsApi::json).toList(), page.number(), page.size(),
+                page.total(), page.pages(), links);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.atrium.auth;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A personal API token: its owner, a name the owner chose, and a hash of the secret, never the secret. */
+@Entity
+@Table(name = "api_tokens")
+public class ApiToken extends PanacheEntityBase {
+
+    public static final int NAME_MAX = 60;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "user_id", nullable = false)
+    public Long userId;
+
+    @Column(nullable = false, length = NAME_MAX)
+    public String name;
+
+    @Column(name = "token_hash", nullable = false, unique = true, length = 64)
+    public String tokenHash;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+
+    @Column(nullable = false)
+    public boolean revoked;
+}

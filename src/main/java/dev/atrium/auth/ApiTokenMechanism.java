@@ -1,0 +1,63 @@
+package dev.atrium.auth;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code Authorization: Bearer <token>} for the JSON API. application.yaml gives the API paths this
+ * mechanism alone, so the API never accepts the session cookie and so needs no CSRF token; a missing or
+ * bad token is a 401 with {@code WWW-Authenticate: Bearer}.
+ */
+@ApplicationScoped
+public class ApiTokenMechanism implements HttpAuthenticationMechanism {
+
+    public static final String SCHEME = "bearer";
+    private static final String PREFIX = "Bearer ";
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String header = context.request().getHeader(HttpHeaderNames.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return Uni.createFrom().nullItem();
+        }
+        TokenAuthenticationRequest request = new TokenAuthenticationRequest(
+                new TokenCredential(header.substring(PREFIX.length()).trim(), SCHEME));
+        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE,
+                "Bearer realm=\"atrium\""));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
+    }
+
+    /** Below form authentication, so pages (where this mechanism has no say) challenge with the login page. */
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY - 500;
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, SCHEME));
+    }
+}
