@@ -2,6 +2,9 @@ package dev.atrium.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -31,6 +34,40 @@ class GracefulShutdownIT {
             Integer exit = app.awaitExit(Duration.ofSeconds(40));
             assertThat(exit).as("exit status; output:%n%s", app.output()).isIn(0, 143);
             assertThat(app.output()).contains("stopped in");
+        }
+    }
+
+    /**
+     * A request still arriving when SIGTERM comes is finished before the process exits: here its body is
+     * only half sent at the signal, and the rest follows a second later.
+     */
+    @Test
+    void aRequestInFlightAtSigtermIsCompleted() throws Exception {
+        try (PackagedApp app = PackagedApp.start(Map.of("QUARKUS_SHUTDOWN_DELAY", "0S", "QUARKUS_SHUTDOWN_TIMEOUT", "20S"))) {
+            assertThat(app.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(60)))
+                    .as("ready; output:%n%s", app.output()).isTrue();
+            byte[] body = "{\"markdown\": \"**in flight**\"}".getBytes(StandardCharsets.UTF_8);
+            try (Socket socket = new Socket("127.0.0.1", app.port())) {
+                socket.setSoTimeout(20_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/v1/markdown HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Accept: application/json\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, 10);
+                out.flush();
+                Thread.sleep(500); // the request has reached the server and is waiting for its body
+
+                app.process().destroy(); // SIGTERM
+                Thread.sleep(1000);
+                assertThat(app.process().isAlive()).as("waits for the request in flight").isTrue();
+
+                out.write(body, 10, body.length - 10);
+                out.flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 200").contains("<strong>in flight</strong>");
+            }
+            Integer exit = app.awaitExit(Duration.ofSeconds(30));
+            assertThat(exit).as("exit status; output:%n%s", app.output()).isIn(0, 143);
         }
     }
 }
