@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Atrium's benchmark harness: the packaged application against the seed's own stack (Flask under
+# gunicorn -k gevent -w 8) and nginx serving a static file (this machine's ceiling), all on 127.0.0.1,
+# measured with wrk in one run so the ratios hold on a noisy machine. Writes bench/results/<date>.md.
+#   bench/run.sh                 # from the repository root; DURATION=10s CONNECTIONS=64 to change the load
+# Needs: a JDK 17+, PostgreSQL on 127.0.0.1:5432 (user postgres may create a database), and the Debian
+# packages wrk nginx gunicorn python3-flask python3-gevent (installed here with apt-get when run as root).
+# Loads are bounded in time and target only 127.0.0.1. Run it by hand; CI does not.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+APP_PORT=18090 FLASK_PORT=18091 NGINX_PORT=18092
+DB=atrium_bench
+WORK=$(mktemp -d)
+RESULTS=bench/results/$(date -u +%Y-%m-%d-%H%M).md
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; nginx -p "$WORK/nginx" -c nginx.conf -s stop 2>/dev/null || true; }
+trap cleanup EXIT
+
+need=()
+for tool in wrk nginx gunicorn; do command -v "$tool" >/dev/null || need+=("$tool"); done
+/usr/bin/python3 -c 'import flask, gevent' 2>/dev/null || need+=(python3-flask python3-gevent)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get install -y -qq wrk nginx gunicorn python3-flask python3-gevent >/dev/null
+  else
+    echo "bench: missing ${need[*]}: apt-get install wrk nginx gunicorn python3-flask python3-gevent" >&2; exit 1
+  fi
+fi
+
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
+
+wait_for() { for _ in $(seq 1 600); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1; }
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+load() { # url [wrk args...] -> "rps p50 p99"
+  local url=$1; shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" > "$WORK/wrk.out" 2>&1
+  awk '/Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } /Non-2xx/ { bad = $5 }
+       END { printf "%s %s %s %s", rps, p50, p99, (bad == "" ? 0 : bad) }' "$WORK/wrk.out"
+}
+
+# --- Atrium, packaged, prod profile, on PostgreSQL
+start=$(date +%s%N)
+QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
+  QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_MAILER_MOCK=true QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
+  QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=benchmark-only-key-0123456789abcdefghij QUARKUS_LOG_LEVEL=WARN \
+  ATRIUM_AUTH_SECURE_COOKIES=false ATRIUM_AUTH_LOGIN_ATTEMPTS_PER_ADDRESS=1000000 \
+  java -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+app=$!; pids+=("$app")
+wait_for "http://127.0.0.1:$APP_PORT/hello_world"
+first_200_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+sleep 2
+rss_idle=$(rss_mb "$app")
+
+# a confirmed account, an API token and a post, made through the application itself
+base=http://127.0.0.1:$APP_PORT
+jar=$WORK/cookies
+csrf() { curl -fsS -c "$jar" -b "$jar" "$base$1" | sed -n 's/.*name="csrf-token" value="\([^"]*\)".*/\1/p' | head -n 1; }
+curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf-token=$(csrf /register)" -d email=bench@example.org \
+  -d username=bench --data-urlencode "password=correct horse battery" "$base/register"
+psql -h 127.0.0.1 -U postgres -d $DB -qc "update users set confirmed = true where username = 'bench'" >/dev/null
+token=atr_benchmark$(date +%s)
+psql -h 127.0.0.1 -U postgres -d $DB -qc "insert into api_tokens (user_id, name, token_hash, created_at, revoked)
+  select id, 'bench', '$(printf %s "$token" | sha256sum | cut -d' ' -f1)', now(), false from users where username = 'bench'" >/dev/null
+post=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -H 'Accept: application/json' \
+  -d '{"title":"Benchmark post","body":"Some **Markdown** with a [link](https://example.org) and a list:\n\n- one\n- two\n"}' \
+  "$base/api/v1/posts" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+login_token=$(csrf /login)
+csrf_cookie=$(awk '$6 == "atrium-csrf" { print $7 }' "$jar")
+cat > "$WORK/login.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "atrium-csrf=$csrf_cookie"
+wrk.body = "login=bench&password=correct+horse+battery&csrf-token=$login_token"
+LUA
+
+declare -A result
+result[hello]=$(load "$base/hello_world")
+result[index]=$(load "$base/" -H 'Accept: text/html')
+result[post]=$(load "$base/posts/$post" -H 'Accept: text/html')
+result[api]=$(load "$base/api/v1/posts" -H 'Accept: application/json')
+result[login]=$(load "$base/login" -s "$WORK/login.lua")
+rss_loaded=$(rss_mb "$app")
+
+# --- the seed's stack: Flask under gunicorn -k gevent -w 8
+(cd bench/seed-flask && exec /usr/bin/python3 -m gunicorn -k gevent -w 8 -b 127.0.0.1:$FLASK_PORT app:app) > "$WORK/flask.log" 2>&1 &
+pids+=("$!")
+wait_for "http://127.0.0.1:$FLASK_PORT/hello_world"
+result[flask_hello]=$(load "http://127.0.0.1:$FLASK_PORT/hello_world")
+result[flask_index]=$(load "http://127.0.0.1:$FLASK_PORT/")
+
+# --- nginx serving a static Hello World!: the ceiling of this machine
+mkdir -p "$WORK/nginx/html" "$WORK/nginx/logs"
+printf 'Hello World!' > "$WORK/nginx/html/hello_world"
+cat > "$WORK/nginx/nginx.conf" <<NGINX
+worker_processes auto;
+error_log logs/error.log;
+pid logs/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server { listen 127.0.0.1:$NGINX_PORT; root html; location / { default_type text/plain; } }
+}
+NGINX
+nginx -p "$WORK/nginx" -c nginx.conf
+wait_for "http://127.0.0.1:$NGINX_PORT/hello_world"
+result[nginx]=$(load "http://127.0.0.1:$NGINX_PORT/hello_world")
+
+row() { read -r rps p50 p99 bad <<< "${result[$2]}"; echo "| $1 | $rps | $p50 | $p99 | $bad |"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
+rps() { echo "${result[$1]}" | cut -d' ' -f1; }
+{
+  echo "# Benchmark $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB,"
+  echo "$(uname -sr), $(java -version 2>&1 | head -n 1). Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION on 127.0.0.1,"
+  echo "each server alone on the machine while measured. Atrium: the packaged JVM application, prod profile, PostgreSQL."
+  echo
+  echo "| target | requests/s | p50 | p99 | non-2xx |"
+  echo "|---|---|---|---|---|"
+  row "Atrium \`GET /hello_world\`" hello
+  row "Atrium \`GET /\` (template, first page of posts)" index
+  row "Atrium \`GET /posts/{id}\` (database)" post
+  row "Atrium \`GET /api/v1/posts\` (JSON)" api
+  row "Atrium \`POST /login\` (bcrypt)" login
+  row "seed Flask \`GET /hello_world\` (gunicorn -k gevent -w 8)" flask_hello
+  row "seed Flask \`GET /\` (template)" flask_index
+  row "nginx static \`Hello World!\` (ceiling)" nginx
+  echo
+  echo "| measure | value |"
+  echo "|---|---|"
+  echo "| JVM start to first 200 | $first_200_ms ms |"
+  echo "| resident memory, idle | $rss_idle MB |"
+  echo "| resident memory, after load | $rss_loaded MB |"
+  echo "| \`/hello_world\` / nginx | $(ratio "$(rps hello)" "$(rps nginx)") |"
+  echo "| \`/\` / nginx | $(ratio "$(rps index)" "$(rps nginx)") |"
+  echo "| Atrium \`/\` / seed \`/\` | $(awk -v a="$(rps index)" -v b="$(rps flask_index)" 'BEGIN { printf "%.1f x", a / b }') |"
+} > "$RESULTS"
+cat "$RESULTS"
