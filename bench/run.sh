@@ -106,6 +106,7 @@ http {
   server { listen 127.0.0.1:$NGINX_PORT; root html; location / { default_type text/plain; } }
 }
 NGINX
+chmod 755 "$WORK" && chmod -R a+rX "$WORK/nginx" # nginx's workers run as an unprivileged user
 nginx -p "$WORK/nginx" -c nginx.conf
 wait_for "http://127.0.0.1:$NGINX_PORT/hello_world"
 result[nginx]=$(load "http://127.0.0.1:$NGINX_PORT/hello_world")
