@@ -136,6 +136,10 @@ class ApiTest {
         Map<String, String> change = Map.of("title", "t", "body", "b");
 
         given().accept("application/json").contentType("application/json").body(change).post("/api/v1/posts").then().statusCode(401);
+        given().accept("application/json").contentType("application/json").body(change).put(path).then().statusCode(401);
+        given().accept("application/json").delete(path).then().statusCode(401);
+        given().accept("application/json").get(path).then().statusCode(200);
+        api(other).get(path).then().statusCode(200);
         api(other).contentType("application/json").body(change).put(path).then().statusCode(403);
         api(other).delete(path).then().statusCode(403);
         api(moderator).contentType("application/json").body(change).put(path).then().statusCode(200);
