@@ -52,6 +52,15 @@ public class AccountIdentityProvider implements IdentityProvider<TrustedAuthenti
                         })));
     }
 
+    /**
+     * Whether an identity this provider built holds a permission, answered from its role and confirmation
+     * without the (possibly asynchronous) permission checker, so templates may ask on the event loop.
+     */
+    static boolean holds(SecurityIdentity identity, Permission permission) {
+        return !identity.isAnonymous() && Boolean.TRUE.equals(identity.getAttribute(CONFIRMED))
+                && identity.getRoles().stream().anyMatch(role -> Role.valueOf(role).can(permission));
+    }
+
     static SecurityIdentity identityOf(User user) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.username))

@@ -12,6 +12,10 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import dev.atrium.config.AtriumConfig;
+import dev.atrium.posts.Page;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.panache.common.Sort;
 
 /**
  * Accounts: creating them, confirming their email address and checking credentials. Other features ask
@@ -48,12 +52,14 @@ public class AccountService {
     private final SignedTokens tokens;
     private final AtriumConfig config;
     private final Clock clock;
+    private final Counter registrations;
 
-    AccountService(PasswordPolicy passwords, SignedTokens tokens, AtriumConfig config) {
+    AccountService(PasswordPolicy passwords, SignedTokens tokens, AtriumConfig config, MeterRegistry registry) {
         this.passwords = passwords;
         this.tokens = tokens;
         this.config = config;
         this.clock = Clock.systemUTC();
+        this.registrations = Counter.builder("atrium.registrations").description("Accounts registered").register(registry);
     }
 
     /**
@@ -87,6 +93,7 @@ public class AccountService {
             throw takenOrRethrow(e);
         }
         LOG.infof("Registered account %d (%s) as %s", user.id, user.username, user.role);
+        registrations.increment();
         return user;
     }
 
@@ -244,6 +251,40 @@ public class AccountService {
     @Transactional
     public Optional<User> byEmail(String email) {
         return User.findByEmail(email);
+    }
+
+    /** Accounts whose username or email contains {@code query} (all when blank), by username. */
+    @Transactional
+    public Page<User> search(String query, int page, int size) {
+        String q = query == null ? "" : User.normalise(query);
+        var found = q.isEmpty() ? User.<User> findAll(Sort.by("username"))
+                : User.<User> find("username like ?1 or email like ?1", Sort.by("username"), "%" + likeEscaped(q) + "%");
+        long total = found.count();
+        return new Page<>(found.page(page - 1, size).list(), page, size, total);
+    }
+
+    /** Gives the account a new role; its next request already has the new permissions. */
+    @Transactional
+    public Optional<User> setRole(String username, Role role) {
+        return User.findByUsername(username).map(user -> {
+            user.role = role;
+            LOG.infof("Account %d is now %s", user.id, role);
+            return user;
+        });
+    }
+
+    /** Disables or re-enables an account; a disabled one loses its sessions and API tokens at their next use. */
+    @Transactional
+    public Optional<User> setDisabled(String username, boolean disabled) {
+        return User.findByUsername(username).map(user -> {
+            user.disabled = disabled;
+            LOG.infof("Account %d %s", user.id, disabled ? "disabled" : "enabled");
+            return user;
+        });
+    }
+
+    private static String likeEscaped(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static String passwordVersion(User user) {

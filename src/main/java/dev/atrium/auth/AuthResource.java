@@ -23,6 +23,7 @@ import dev.atrium.web.ErrorRenderer;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.LocalRedirects;
 import dev.atrium.web.RequestInfo;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -58,6 +59,8 @@ public class AuthResource {
         static native TemplateInstance unconfirmed(String email, boolean resent);
     }
 
+    @Inject
+    MeterRegistry registry;
     @Inject
     AccountService accounts;
     @Inject
@@ -95,6 +98,7 @@ public class AuthResource {
         Optional<User> user = accounts.authenticate(login, password);
         if (user.isEmpty()) {
             throttle.failed(login, address);
+            registry.counter("atrium.logins.failed").increment();
             LOG.debugf("Failed login");
             FormErrors errors = FormErrors.none().add("login", messages.login_failed());
             return Response.status(400).entity(Templates.login(keep(login, 254), LocalRedirects.localPathOrRoot(next), errors))

@@ -29,6 +29,15 @@ public final class AuthTemplateGlobals {
         return identity == null || identity.isAnonymous() ? "" : identity.getPrincipal().getName();
     }
 
+    /** Whether the layout links the administration pages: the same permission those pages require. */
+    static boolean canAdminister() {
+        if (!Arc.container().requestContext().isActive()) {
+            return false;
+        }
+        SecurityIdentity identity = Arc.container().instance(SecurityIdentity.class).get();
+        return identity != null && AccountIdentityProvider.holds(identity, Permission.ADMINISTER);
+    }
+
     /**
      * The token for the layout's log-out form. {@code inject:csrf.token} fails where the CSRF filter did
      * not run (an error page, a 406), so this falls back to the token cookie the browser already holds.

@@ -30,6 +30,8 @@ public interface AtriumConfig {
 
     Auth auth();
 
+    Analytics analytics();
+
     interface Site {
         /** Shown in the page title, the navigation bar and the footer. */
         @WithDefault("Atrium")
@@ -102,6 +104,28 @@ public interface AtriumConfig {
         /** Mark session cookies Secure (HTTPS only). On in prod; the load balancer terminates TLS. */
         @WithDefault("false")
         boolean secureCookies();
+    }
+
+    interface Analytics {
+        /** Page views waiting to be written; when full, new views are dropped (and counted), never waited for. */
+        @WithDefault("10000")
+        @Min(1)
+        int bufferSize();
+
+        /** The most views written in one batch. */
+        @WithDefault("500")
+        @Min(1)
+        int batchSize();
+
+        /** How often buffered views are written. */
+        @WithDefault("PT2S")
+        @DurationMin(millis = 10)
+        Duration flushInterval();
+
+        /** How long single page views are kept before they are rolled up into daily totals and deleted. */
+        @WithDefault("P30D")
+        @DurationMin(days = 1)
+        Duration rawRetention();
     }
 
     interface Health {

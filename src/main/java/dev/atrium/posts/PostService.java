@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.atrium.auth.AccountService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
@@ -34,7 +36,10 @@ public class PostService {
     private final MarkdownRenderer markdown;
     private final Clock clock = Clock.systemUTC();
 
-    PostService(AccountService accounts, MarkdownRenderer markdown) {
+    private final Counter written;
+
+    PostService(AccountService accounts, MarkdownRenderer markdown, MeterRegistry registry) {
+        this.written = Counter.builder("atrium.posts.written").description("Posts published").register(registry);
         this.accounts = accounts;
         this.markdown = markdown;
     }
@@ -76,6 +81,7 @@ public class PostService {
         post.updatedAt = post.createdAt;
         post.persistAndFlush();
         LOG.infof("Account %d wrote post %d", authorId, post.id);
+        written.increment();
         return views(List.of(post)).get(0);
     }
 

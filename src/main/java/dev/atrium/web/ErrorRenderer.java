@@ -27,7 +27,7 @@ public class ErrorRenderer {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance error(int status);
+        static native TemplateInstance error(int status, String detail);
     }
 
     /** The rendered answer: its body and its content type. */
@@ -42,7 +42,8 @@ public class ErrorRenderer {
     public Rendered render(int status, String detail, Map<String, String> fields, String acceptHeader, String path) {
         if (prefersHtml(acceptHeader)) {
             // set explicitly: errors from the router never pass through Quarkus REST's locale selection
-            String page = Templates.error(status).setLocale(RequestInfo.current().language().locale()).render();
+            // a client error's detail is written for the client (a ProblemException's message), so the page shows it
+            String page = Templates.error(status, status < 500 ? detail : null).setLocale(RequestInfo.current().language().locale()).render();
             return new Rendered(page, MediaType.TEXT_HTML + ";charset=UTF-8");
         }
         JsonObject problem = problem(status, detail, path);

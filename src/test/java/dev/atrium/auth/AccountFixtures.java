@@ -81,6 +81,11 @@ public class AccountFixtures {
     }
 
     @Transactional
+    public long idOf(String username) {
+        return User.findByUsername(username).orElseThrow().id;
+    }
+
+    @Transactional
     void promote(String username, Role role, boolean confirmed) {
         User user = User.findByUsername(username).orElseThrow();
         user.role = role;
