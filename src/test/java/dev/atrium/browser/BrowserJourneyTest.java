@@ -1,0 +1,142 @@
+package dev.atrium.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.atrium.auth.AccountFixtures;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A person's first visit, end to end in a real browser: register, confirm from the (mock) mailbox, log in,
+ * write a post, find it on the index, switch to Chinese, log out. Runs in Debian's headless Chromium
+ * through its chromedriver; where they are not installed the test is skipped and says so.
+ */
+@QuarkusTest
+class BrowserJourneyTest {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("test.browser.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("test.browser.chromedriver", "/usr/bin/chromedriver"));
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    AccountFixtures fixtures;
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed) {
+            System.err.println("Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
+        }
+        Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed: browser tests skipped");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // without the network flags Chromium stalls reaching Google's services on a closed network
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("atrium-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private void open(String path) {
+        driver.get(base.toString().replaceAll("/$", "") + path);
+    }
+
+    private void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void submit(String formAction) {
+        driver.findElement(By.cssSelector("form[action='" + formAction + "'] button[type=submit]")).click();
+    }
+
+    @Test
+    void registerConfirmLogInWriteSwitchLanguageAndLogOut() {
+        String username = AccountFixtures.unique("b");
+        String email = username + "@example.org";
+        String title = "Hello from a browser " + username;
+
+        open("/register");
+        type("email", email);
+        type("username", username);
+        type("password", AccountFixtures.PASSWORD);
+        submit("/register");
+        wait.until(ExpectedConditions.urlContains("/register/sent"));
+
+        String confirmPath = fixtures.confirmationPath(email);
+        open(confirmPath);
+        WebElement confirm = driver.findElement(By.cssSelector("form[action='" + confirmPath + "'] button[type=submit]"));
+        confirm.click();
+        wait.until(ExpectedConditions.stalenessOf(confirm));
+        assertThat(driver.findElement(By.tagName("main")).getText()).containsIgnoringCase("confirmed");
+
+        open("/login");
+        type("login", username);
+        type("password", AccountFixtures.PASSWORD);
+        submit("/login");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.who")));
+        assertThat(driver.findElement(By.cssSelector("a.who")).getText()).contains(username);
+
+        open("/posts/new");
+        type("title", title);
+        type("body", "Written in **Chromium**, with <script>alert(1)</script> left inert.");
+        submit("/posts");
+        wait.until(ExpectedConditions.urlMatches(".*/posts/\\d+$"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+        assertThat(driver.findElement(By.cssSelector(".post-body strong")).getText()).isEqualTo("Chromium");
+        assertThat(driver.findElements(By.cssSelector(".post-body script"))).as("the script tag was sanitised away").isEmpty();
+
+        open("/");
+        assertThat(driver.findElement(By.linkText(title)).getAttribute("href")).matches(".*/posts/\\d+$");
+
+        driver.findElement(By.cssSelector("nav.languages a[lang='zh-CN']")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "zh-CN"));
+        assertThat(driver.findElement(By.cssSelector("nav.nav")).getText()).contains("首页");
+        assertThat(driver.findElement(By.linkText(title)).isDisplayed()).isTrue();
+
+        driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.account a[href='/login']")));
+        assertThat(driver.findElements(By.cssSelector("a.who"))).isEmpty();
+        open("/settings");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as("the language choice outlives the session")
+                .isEqualTo("zh-CN");
+    }
+}
