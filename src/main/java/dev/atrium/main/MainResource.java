@@ -20,6 +20,7 @@ import io.quarkus.qute.TemplateInstance;
 /**
  * The public pages: the seed's {@code main} blueprint. The index lists the recent posts (asking the posts
  * feature for them), so it runs on a worker thread; the others do not block and stay on the event loop.
+ * The seed's {@code /hello_world} is {@link HelloWorldRoute}.
  */
 @Path("/")
 public class MainResource {
@@ -54,15 +55,5 @@ public class MainResource {
     public TemplateInstance about() {
         LOG.debug("about page");
         return Templates.about();
-    }
-
-    /** The seed's first route, kept as the smallest thing the server can answer. */
-    @GET
-    @Path("hello_world")
-    @NonBlocking
-    @Produces(MediaType.TEXT_PLAIN)
-    public String helloWorld() {
-        LOG.debug("hello world");
-        return "Hello World!";
     }
 }

@@ -43,6 +43,10 @@ class MainResourceTest {
                 .then().statusCode(200)
                 .contentType(startsWith("text/plain"))
                 .body(equalTo("Hello World!"));
+        given().when().head("/hello_world").then().statusCode(200).header("Content-Length", "12")
+                .header("X-Content-Type-Options", "nosniff").header("X-Request-Id", org.hamcrest.Matchers.notNullValue());
+        given().accept("application/json").when().post("/hello_world").then().statusCode(405)
+                .header("Allow", "GET, HEAD").contentType(startsWith("application/problem+json"));
     }
 
     @Test
