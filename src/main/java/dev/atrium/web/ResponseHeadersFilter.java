@@ -48,8 +48,8 @@ public class ResponseHeadersFilter {
         String defaultSources = directives.stream().filter(d -> name(d).equals("default-src"))
                 .map(d -> d.substring("default-src".length()).strip()).findFirst().orElse(null);
         for (String directiveName : List.of("script-src", "style-src")) {
-            int index = -1;
-            for (int i = 0; i < directives.size(); i++) {
+            int index = -1; // the first one: browsers ignore a repeated directive
+            for (int i = 0; i < directives.size() && index < 0; i++) {
                 if (name(directives.get(i)).equals(directiveName)) {
                     index = i;
                 }
