@@ -56,6 +56,16 @@ public interface AtriumConfig {
         @DurationMin(seconds = 1)
         Duration languageCookieMaxAge();
 
+        /**
+         * Where pages load the fingerprinted static files from ({@code /assets/{hash}/{name}}): empty for this
+         * site itself, or a CDN whose origin is this site, as an absolute http(s) URL without a trailing
+         * slash ({@code https://cdn.example.org} or {@code https://cdn.example.org/atrium}). Its origin is
+         * added to the Content-Security-Policy's script-src and style-src.
+         */
+        Optional<@Pattern(regexp = "https?://[^/\\s?#]+(/[^\\s?#]*[^/\\s?#])?",
+                message = "must be an absolute http:// or https:// URL without a trailing slash, query or fragment")
+                String> assetBaseUrl();
+
         /** The Content-Security-Policy sent with every HTML page. */
         @WithDefault("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")

@@ -1,5 +1,9 @@
 package dev.atrium.web;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
@@ -23,7 +27,54 @@ public class ResponseHeadersFilter {
     private final String contentSecurityPolicy;
 
     ResponseHeadersFilter(AtriumConfig config) {
-        this.contentSecurityPolicy = config.web().contentSecurityPolicy();
+        String policy = config.web().contentSecurityPolicy();
+        this.contentSecurityPolicy = config.web().assetBaseUrl()
+                .map(url -> allowScriptsAndStylesFrom(policy, StaticAssets.origin(url)))
+                .orElse(policy);
+    }
+
+    /**
+     * The policy with {@code source} added to its script-src and style-src, for static files served from a
+     * CDN. A policy without one of them falls back to default-src for it: the new directive copies
+     * default-src's sources, so nothing else the policy allowed is lost.
+     */
+    static String allowScriptsAndStylesFrom(String policy, String source) {
+        List<String> directives = new ArrayList<>();
+        for (String directive : policy.split(";")) {
+            if (!directive.isBlank()) {
+                directives.add(directive.strip());
+            }
+        }
+        String defaultSources = directives.stream().filter(d -> name(d).equals("default-src"))
+                .map(d -> d.substring("default-src".length()).strip()).findFirst().orElse(null);
+        for (String directiveName : List.of("script-src", "style-src")) {
+            int index = -1; // the first one: browsers ignore a repeated directive
+            for (int i = 0; i < directives.size() && index < 0; i++) {
+                if (name(directives.get(i)).equals(directiveName)) {
+                    index = i;
+                }
+            }
+            if (index >= 0) {
+                directives.set(index, withSource(directives.get(index), source));
+            } else if (defaultSources != null) {
+                directives.add(withSource(directiveName + " " + defaultSources, source));
+            } // else nothing restricts scripts or styles: nothing to add
+        }
+        return String.join("; ", directives);
+    }
+
+    private static String name(String directive) {
+        int space = directive.indexOf(' ');
+        return (space < 0 ? directive : directive.substring(0, space)).toLowerCase(Locale.ROOT);
+    }
+
+    private static String withSource(String directive, String source) {
+        List<String> parts = new ArrayList<>(List.of(directive.strip().split("\\s+")));
+        parts.remove("'none'"); // 'none' with another source is not 'none' any more, and is ignored
+        if (!parts.contains(source)) {
+            parts.add(source);
+        }
+        return String.join(" ", parts);
     }
 
     void register(@Observes Filters filters) {

@@ -3,6 +3,7 @@ package dev.atrium.main;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ class MainResourceTest {
                 .body(containsString("<title>Welcome · Atrium</title>"),
                         containsString("<h1>Welcome to Atrium</h1>"),
                         containsString("href=\"/about\""),
-                        containsString("<link rel=\"stylesheet\" href=\"/app.css\">"),
-                        containsString("<script src=\"/app.js\" defer></script>"),
+                        matchesPattern("(?s).*<link rel=\"stylesheet\" href=\"/assets/[0-9a-f]{12}/app.css\">.*"),
+                        matchesPattern("(?s).*<script src=\"/assets/[0-9a-f]{12}/app.js\" defer></script>.*"),
                         containsString("class=\"site-footer\""));
     }
 

@@ -19,7 +19,9 @@ class ConfigValidationIT {
             "ATRIUM_HEALTH_EVENT_LOOP_TIMEOUT | PT0S | atrium.health.event-loop-timeout",
             "ATRIUM_WEB_LANGUAGE_COOKIE | bad cookie; name | atrium.web.language-cookie",
             "ATRIUM_WEB_LANGUAGE_COOKIE_MAX_AGE | forever | atrium.web.language-cookie-max-age",
-            "ATRIUM_SITE_NAME | ' ' | atrium.site.name" })
+            "ATRIUM_SITE_NAME | ' ' | atrium.site.name",
+            "ATRIUM_WEB_ASSET_BASE_URL | https://cdn.example.org/ | atrium.web.asset-base-url",
+            "ATRIUM_WEB_ASSET_BASE_URL | //cdn.example.org | atrium.web.asset-base-url" })
     void aBadValueStopsStartUpNamingTheSetting(String variable, String value, String setting) throws Exception {
         try (PackagedApp app = PackagedApp.start(Map.of(variable, value))) {
             Integer exit = app.awaitExit(Duration.ofSeconds(60));

@@ -1,0 +1,121 @@
+package dev.atrium.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The GitHub Actions workflow stays in step with .ci/run (what these machines run) and names only files
+ * that exist. Plain JUnit: it reads files, no application is started.
+ */
+class CiWorkflowTest {
+
+    private static final Path WORKFLOW = Path.of(".github", "workflows", "ci.yml");
+    private static final Path CI_RUN = Path.of(".ci", "run");
+    /** "-f path" of docker build, and any path into src/main/docker/. */
+    private static final Pattern DOCKERFILE = Pattern.compile("(?:-f\\s+|\\b)(src/main/docker/[^\\s'\"]+|\\S*Dockerfile\\S*)");
+
+    private static Map<String, Object> jobs;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (Reader reader = Files.newBufferedReader(WORKFLOW)) {
+            Map<String, Object> workflow = map(new Yaml(new SafeConstructor(new LoaderOptions())).load(reader));
+            jobs = map(workflow.get("jobs"));
+        }
+    }
+
+    @Test
+    void hasAJvmAndANativeJob() {
+        assertThat(jobs).containsOnlyKeys("jvm", "native");
+        assertThat(map(jobs.get("native")).get("needs")).isEqualTo("jvm");
+    }
+
+    @Test
+    void jvmJobRunsTheMavenCommandsOfCiRun() throws IOException {
+        List<String> ciRun = Files.readAllLines(CI_RUN).stream().map(String::strip)
+                .filter(line -> line.startsWith("./mvnw ")).toList();
+        assertThat(ciRun).as("the Maven commands of .ci/run").isNotEmpty();
+        assertThat(runs("jvm")).containsExactlyElementsOf(ciRun);
+    }
+
+    @Test
+    void jvmJobHasThePostgresqlTheTestsExpect() {
+        Map<String, Object> postgres = map(map(map(jobs.get("jvm")).get("services")).get("postgres"));
+        assertThat(postgres.get("image")).isEqualTo("postgres:15");
+        assertThat(map(postgres.get("env"))).containsEntry("POSTGRES_HOST_AUTH_METHOD", "trust")
+                .containsEntry("POSTGRES_DB", "test");
+        assertThat(list(postgres.get("ports"))).contains("5432:5432");
+        assertThat(steps("jvm")).anySatisfy(step -> {
+            assertThat(step.get("uses")).asString().startsWith("actions/setup-java@");
+            assertThat(map(step.get("with"))).containsEntry("distribution", "temurin")
+                    .containsEntry("java-version", "17").containsEntry("cache", "maven");
+        });
+    }
+
+    @Test
+    void nativeJobBuildsTheExecutableInTheBuilderContainerThenTheImage() {
+        List<String> runs = runs("native");
+        assertThat(runs).contains("./mvnw -B package -Dnative -Dquarkus.native.container-build=true -DskipTests");
+        assertThat(runs).anySatisfy(run -> assertThat(run).startsWith("docker build -f src/main/docker/Dockerfile.native-micro"));
+        assertThat(runs.indexOf(runs.stream().filter(r -> r.startsWith("docker build")).findFirst().orElseThrow()))
+                .as("the image is built from the executable").isGreaterThan(runs.indexOf(
+                        "./mvnw -B package -Dnative -Dquarkus.native.container-build=true -DskipTests"));
+        assertThat(steps("native")).anySatisfy(step -> {
+            assertThat(step.get("uses")).asString().startsWith("actions/upload-artifact@");
+            assertThat(map(step.get("with")).get("path")).asString().startsWith("target/kubernetes");
+        });
+    }
+
+    @Test
+    void everyDockerfileTheWorkflowNamesExists() {
+        List<String> named = new ArrayList<>();
+        for (String job : jobs.keySet()) {
+            for (String run : runs(job)) {
+                Matcher matcher = DOCKERFILE.matcher(run);
+                while (matcher.find()) {
+                    named.add(matcher.group(1));
+                }
+            }
+        }
+        assertThat(named).isNotEmpty();
+        assertThat(named).allSatisfy(path -> assertThat(Path.of(path)).isRegularFile());
+    }
+
+    private static List<Map<String, Object>> steps(String job) {
+        return list(map(jobs.get(job)).get("steps")).stream().map(CiWorkflowTest::map).toList();
+    }
+
+    /** The job's run commands, one per line, in order. */
+    private static List<String> runs(String job) {
+        return steps(job).stream().filter(step -> step.get("run") != null)
+                .flatMap(step -> ((String) step.get("run")).lines()).map(String::strip)
+                .filter(line -> !line.isEmpty()).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        assertThat(node).isInstanceOf(Map.class);
+        return (Map<String, Object>) node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object node) {
+        assertThat(node).isInstanceOf(List.class);
+        return (List<Object>) node;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.atrium.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The manifest that {@code ./mvnw package} writes with the Quarkus Kubernetes extension
+ * ({@code target/kubernetes/kubernetes.yml}): what an operator applies must probe the right endpoints,
+ * take its settings from the Secret, and give graceful shutdown the time application.yaml asks for.
+ */
+class KubernetesManifestIT {
+
+    private static final Path MANIFEST = Path.of("target", "kubernetes", "kubernetes.yml");
+    private static final Path APPLICATION_YAML = Path.of("src", "main", "resources", "application.yaml");
+
+    private static List<Map<String, Object>> documents;
+    private static Map<String, Object> deployment;
+    private static Map<String, Object> container;
+
+    @BeforeAll
+    static void load() throws IOException {
+        assertThat(MANIFEST).as("built by ./mvnw package").exists();
+        documents = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(MANIFEST)) {
+            for (Object document : yaml().loadAll(reader)) {
+                if (document != null) {
+                    documents.add(map(document));
+                }
+            }
+        }
+        deployment = only("Deployment");
+        List<Object> containers = list(at(deployment, "spec", "template", "spec", "containers"));
+        assertThat(containers).hasSize(1);
+        container = map(containers.get(0));
+    }
+
+    @Test
+    void deploysThreeReplicasSelectedByNameOnly() {
+        assertThat(at(deployment, "spec", "replicas")).isEqualTo(3);
+        // a selector with the version label would make the next release's `kubectl apply` fail
+        assertThat(map(at(deployment, "spec", "selector", "matchLabels"))).containsOnlyKeys("app.kubernetes.io/name");
+    }
+
+    @Test
+    void probesUseTheSmallRyeHealthEndpoints() {
+        assertThat(at(container, "startupProbe", "httpGet", "path")).isEqualTo("/q/health/started");
+        assertThat(at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
+        assertThat(at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/q/health/ready");
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertThat(at(container, probe, "httpGet", "port")).as(probe).isEqualTo(8080);
+        }
+    }
+
+    @Test
+    void probeTimingsFitTheApplication() throws IOException {
+        // start-up (Flyway included) gets at least a minute before the startup probe gives up
+        int startupSeconds = (Integer) at(container, "startupProbe", "periodSeconds")
+                * (Integer) at(container, "startupProbe", "failureThreshold");
+        assertThat(startupSeconds).isGreaterThanOrEqualTo(60);
+        // the liveness check itself may take up to atrium.health.event-loop-timeout: the probe must wait longer
+        Duration eventLoopTimeout = duration(at(applicationYaml(), "atrium", "health", "event-loop-timeout"));
+        assertThat((long) (Integer) at(container, "livenessProbe", "timeoutSeconds"))
+                .isGreaterThan(eventLoopTimeout.toSeconds());
+        // no restart on a single slow answer
+        assertThat((Integer) at(container, "livenessProbe", "failureThreshold")).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void requestsAndLimitsCpuAndMemory() {
+        Map<String, Object> resources = map(at(container, "resources"));
+        assertThat(map(resources.get("requests"))).containsOnlyKeys("cpu", "memory");
+        assertThat(map(resources.get("limits"))).containsEntry("memory", "512Mi").containsEntry("cpu", "1");
+        assertThat(at(resources, "requests", "memory")).isEqualTo("384Mi");
+    }
+
+    @Test
+    void settingsComeFromTheSecretAndTheConfigMap() {
+        Map<String, Map<String, Object>> sources = new java.util.HashMap<>();
+        for (Object entry : list(container.get("env"))) {
+            Map<String, Object> variable = map(entry);
+            if (variable.get("valueFrom") != null) {
+                sources.put((String) variable.get("name"), map(variable.get("valueFrom")));
+            }
+            assertThat(variable).as("no setting is written into the manifest").doesNotContainKey("value");
+        }
+        for (String name : List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
+                "QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY")) {
+            assertThat(sources).as(name).containsKey(name);
+            assertThat(map(sources.get(name).get("secretKeyRef")))
+                    .containsEntry("name", "atrium").containsEntry("key", name);
+        }
+        assertThat(map(sources.get("ATRIUM_SITE_BASE_URL").get("configMapKeyRef")))
+                .containsEntry("name", "atrium-config").containsEntry("key", "ATRIUM_SITE_BASE_URL");
+    }
+
+    @Test
+    void terminationGracePeriodOutlastsShutdownDelayAndTimeout() throws IOException {
+        Map<String, Object> config = applicationYaml();
+        Duration delay = duration(at(config, "quarkus", "shutdown", "delay"));
+        Duration timeout = duration(at(config, "quarkus", "shutdown", "timeout"));
+        assertThat(delay.plus(timeout)).isEqualTo(Duration.ofSeconds(35));
+        Object grace = at(deployment, "spec", "template", "spec", "terminationGracePeriodSeconds");
+        assertThat(grace).isInstanceOf(Integer.class);
+        assertThat((long) (Integer) grace).isGreaterThan(delay.plus(timeout).toSeconds());
+    }
+
+    @Test
+    void aServiceSendsPortEightyToTheApplication() {
+        Map<String, Object> service = only("Service");
+        assertThat(map(at(service, "spec", "selector"))).containsEntry("app.kubernetes.io/name", "atrium");
+        Map<String, Object> port = map(list(at(service, "spec", "ports")).get(0));
+        assertThat(port).containsEntry("port", 80).containsEntry("targetPort", 8080);
+        assertThat(list(at(container, "ports"))).anySatisfy(p -> assertThat(map(p)).containsEntry("containerPort", 8080));
+    }
+
+    @Test
+    void noMigrationJobNorTheRbacItWouldNeed() {
+        // each replica migrates at start (Flyway takes PostgreSQL's advisory lock): no Job, no wait-for image
+        assertThat(documents).extracting(d -> d.get("kind")).containsOnly("Service", "Deployment");
+        assertThat(at(deployment, "spec", "template", "spec", "initContainers")).isNull();
+    }
+
+    private static Map<String, Object> only(String kind) {
+        List<Map<String, Object>> found = documents.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+        assertThat(found).as(kind).hasSize(1);
+        return found.get(0);
+    }
+
+    private static Map<String, Object> applicationYaml() throws IOException {
+        try (Reader reader = Files.newBufferedReader(APPLICATION_YAML)) {
+            return map(yaml().load(reader));
+        }
+    }
+
+    /** "5S", "30S", "PT5S": the forms application.yaml uses. */
+    private static Duration duration(Object value) {
+        String text = String.valueOf(value).toUpperCase(Locale.ROOT);
+        return Duration.parse(text.startsWith("P") ? text : "PT" + text);
+    }
+
+    private static Yaml yaml() {
+        return new Yaml(new SafeConstructor(new LoaderOptions()));
+    }
+
+    private static Object at(Map<String, Object> root, String... path) {
+        Object node = root;
+        for (String key : path) {
+            if (node == null) {
+                return null;
+            }
+            node = map(node).get(key);
+        }
+        return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        assertThat(node).isInstanceOf(Map.class);
+        return (Map<String, Object>) node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object node) {
+        assertThat(node).isInstanceOf(List.class);
+        return (List<Object>) node;
+    }
+}
