@@ -12,7 +12,12 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-APP_PORT=18090 FLASK_PORT=18091 NGINX_PORT=18092
+APP_PORT=18090 FLASK_PORT=18091 NGINX_PORT=18092 BARE_PORT=18093
+# The JVM options Atrium runs with (the bare framework gets the same): a small fixed heap and the serial
+# collector, as a container with a memory limit would run it. JAVA_OPTS="" measures the JVM's defaults.
+JAVA_OPTS=${JAVA_OPTS--XX:+UseSerialGC -Xms64m -Xmx128m -XX:ReservedCodeCacheSize=64m -Xss512k}
+# glibc's per-thread malloc arenas are most of a JVM's resident memory beyond the heap on many cores
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 DB=atrium_bench
 WORK=$(mktemp -d)
 RESULTS=bench/results/$(date -u +%Y-%m-%d-%H%M).md
@@ -32,6 +37,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+./mvnw -B -q -f bench/bare-quarkus/pom.xml package
 psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
 
 wait_for() { for _ in $(seq 1 600); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1; }
@@ -49,7 +55,7 @@ QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_MAILER_MOCK=true QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
   QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=benchmark-only-key-0123456789abcdefghij QUARKUS_LOG_LEVEL=WARN \
   ATRIUM_AUTH_SECURE_COOKIES=false ATRIUM_AUTH_LOGIN_ATTEMPTS_PER_ADDRESS=1000000 \
-  java -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+  java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
 app=$!; pids+=("$app")
 wait_for "http://127.0.0.1:$APP_PORT/hello_world"
 first_200_ms=$(( ($(date +%s%N) - start) / 1000000 ))
@@ -86,6 +92,16 @@ result[api]=$(load "$base/api/v1/posts" -H 'Accept: application/json')
 result[login]=$(load "$base/login" -s "$WORK/login.lua")
 rss_loaded=$(rss_mb "$app")
 
+kill "$app"; wait "$app" 2>/dev/null || true
+
+# --- the bare framework: the same Quarkus and routes, nothing of Atrium's (bench/bare-quarkus)
+QUARKUS_HTTP_PORT=$BARE_PORT java $JAVA_OPTS -jar bench/bare-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
+bare=$!; pids+=("$bare")
+wait_for "http://127.0.0.1:$BARE_PORT/hello_world"
+result[bare_hello]=$(load "http://127.0.0.1:$BARE_PORT/hello_world")
+result[bare_index]=$(load "http://127.0.0.1:$BARE_PORT/" -H 'Accept: text/html')
+kill "$bare"; wait "$bare" 2>/dev/null || true
+
 # --- the seed's stack: Flask under gunicorn -k gevent -w 8
 (cd bench/seed-flask && exec /usr/bin/python3 -m gunicorn -k gevent -w 8 -b 127.0.0.1:$FLASK_PORT app:app) > "$WORK/flask.log" 2>&1 &
 pids+=("$!")
@@ -114,12 +130,17 @@ result[nginx]=$(load "http://127.0.0.1:$NGINX_PORT/hello_world")
 row() { read -r rps p50 p99 bad <<< "${result[$2]}"; echo "| $1 | $rps | $p50 | $p99 | $bad |"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
 rps() { echo "${result[$1]}" | cut -d' ' -f1; }
+ms() { # wrk's latency (850.00us, 1.20ms, 2.01s) in milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.3f", n }'; }
+p99ratio() { awk -v a="$(ms "$(echo "${result[$1]}" | cut -d' ' -f3)")" -v b="$(ms "$(echo "${result[$2]}" | cut -d' ' -f3)")" \
+  'BEGIN { printf "%.2f", a / b }'; }
 {
   echo "# Benchmark $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB,"
   echo "$(uname -sr), $(java -version 2>&1 | head -n 1). Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION on 127.0.0.1,"
-  echo "each server alone on the machine while measured. Atrium: the packaged JVM application, prod profile, PostgreSQL."
+  echo "each server alone on the machine while measured. Atrium: the packaged JVM application, prod profile, PostgreSQL;"
+  echo "JVM options: \`${JAVA_OPTS:-(defaults)}\`, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX."
   echo
   echo "| target | requests/s | p50 | p99 | non-2xx |"
   echo "|---|---|---|---|---|"
@@ -128,6 +149,8 @@ rps() { echo "${result[$1]}" | cut -d' ' -f1; }
   row "Atrium \`GET /posts/{id}\` (database)" post
   row "Atrium \`GET /api/v1/posts\` (JSON)" api
   row "Atrium \`POST /login\` (bcrypt)" login
+  row "bare Quarkus \`GET /hello_world\` (Vert.x route)" bare_hello
+  row "bare Quarkus \`GET /\` (Qute page of the seed's index)" bare_index
   row "seed Flask \`GET /hello_world\` (gunicorn -k gevent -w 8)" flask_hello
   row "seed Flask \`GET /\` (template)" flask_index
   row "nginx static \`Hello World!\` (ceiling)" nginx
@@ -140,5 +163,8 @@ rps() { echo "${result[$1]}" | cut -d' ' -f1; }
   echo "| \`/hello_world\` / nginx | $(ratio "$(rps hello)" "$(rps nginx)") |"
   echo "| \`/\` / nginx | $(ratio "$(rps index)" "$(rps nginx)") |"
   echo "| Atrium \`/\` / seed \`/\` | $(awk -v a="$(rps index)" -v b="$(rps flask_index)" 'BEGIN { printf "%.1f x", a / b }') |"
+  echo "| Atrium \`/\` p99 / seed \`/\` p99 | $(p99ratio index flask_index) |"
+  echo "| Atrium \`/hello_world\` / bare Quarkus | $(ratio "$(rps hello)" "$(rps bare_hello)") |"
+  echo "| Atrium \`/\` / bare Quarkus \`/\` | $(ratio "$(rps index)" "$(rps bare_index)") |"
 } > "$RESULTS"
 cat "$RESULTS"

@@ -130,9 +130,17 @@ class KubernetesManifestIT {
 
     @Test
     void noMigrationJobNorTheRbacItWouldNeed() {
-        // each replica migrates at start (Flyway takes PostgreSQL's advisory lock): no Job, no wait-for image
+        // each replica migrates at start (Flyway takes PostgreSQL's advisory lock): no Job, no wait-for image;
+        // and no ServiceMonitor, which would need the Prometheus Operator's CRD in the cluster
         assertThat(documents).extracting(d -> d.get("kind")).containsOnly("Service", "Deployment");
         assertThat(at(deployment, "spec", "template", "spec", "initContainers")).isNull();
+    }
+
+    @Test
+    void prometheusScrapesEachPodsMetrics() {
+        Map<String, Object> annotations = map(at(deployment, "spec", "template", "metadata", "annotations"));
+        assertThat(annotations).containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/path", "/q/metrics")
+                .containsEntry("prometheus.io/port", "8080");
     }
 
     private static Map<String, Object> only(String kind) {
