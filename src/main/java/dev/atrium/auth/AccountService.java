@@ -15,6 +15,7 @@ import dev.atrium.config.AtriumConfig;
 import dev.atrium.posts.Page;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
 /**
@@ -97,10 +98,14 @@ public class AccountService {
         return user;
     }
 
-    /** The account for a login (email or username) and password, spending the same time whether or not it exists. */
-    @Transactional
+    /**
+     * The account for a login (email or username) and password, spending the same time whether or not it
+     * exists. Not one transaction: the account is read in a short one, and the slow bcrypt comparison runs
+     * after it, so a burst of logins does not hold every pooled connection while hashing.
+     */
     public Optional<User> authenticate(String login, String password) {
-        Optional<User> user = login == null || login.isBlank() ? Optional.empty() : User.findByLogin(login);
+        Optional<User> user = login == null || login.isBlank() ? Optional.empty()
+                : QuarkusTransaction.joiningExisting().call(() -> User.findByLogin(login));
         if (user.isEmpty()) {
             passwords.matchNothing(password);
             return Optional.empty();
