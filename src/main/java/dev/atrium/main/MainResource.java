@@ -4,6 +4,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
@@ -13,9 +14,11 @@ import dev.atrium.posts.Page;
 import dev.atrium.posts.PageNumber;
 import dev.atrium.posts.PostService;
 import dev.atrium.posts.PostView;
+import dev.atrium.web.RequestInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.smallrye.common.annotation.NonBlocking;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The public pages: the seed's {@code main} blueprint. The index lists the recent posts (asking the posts
@@ -35,17 +38,27 @@ public class MainResource {
     }
 
     private final PostService posts;
+    private final AnonymousIndex anonymousIndex;
+    private final SecurityIdentity identity;
 
-    MainResource(PostService posts) {
+    MainResource(PostService posts, AnonymousIndex anonymousIndex, SecurityIdentity identity) {
         this.posts = posts;
+        this.anonymousIndex = anonymousIndex;
+        this.identity = identity;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance index(@RestQuery String page) {
+    public Response index(@RestQuery String page) {
         int number = PageNumber.parse(page);
         LOG.debug("SUCCESS");
-        return Templates.index(number == 1 ? posts.firstPage() : posts.page(number));
+        if (number == 1 && identity.isAnonymous()) {
+            // the busiest page, alike for every anonymous visitor of a language: rendered once, served as is
+            Page<PostView> first = posts.firstPage();
+            return Response.ok(anonymousIndex.html(first, RequestInfo.current().language(), () -> Templates.index(first)))
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
+        return Response.ok(Templates.index(number == 1 ? posts.firstPage() : posts.page(number))).build();
     }
 
     @GET

@@ -22,8 +22,9 @@ public interface AppMessages {
     @Message("Language")
     String language();
 
-    @Message("Built with Quarkus. Request id: {id}")
-    String footer(String id);
+    /** No request id here: error pages show theirs, and pages alike for every visitor can be cached whole. */
+    @Message("Built with Quarkus.")
+    String footer();
 
     @Message("Error {status}")
     String error_heading(int status);

@@ -1,9 +1,10 @@
 package dev.atrium.ops;
 
+import static dev.atrium.testing.YamlNodes.list;
+import static dev.atrium.testing.YamlNodes.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +15,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import dev.atrium.testing.YamlNodes;
 
 /**
  * The GitHub Actions workflow stays in step with .ci/run (what these machines run) and names only files
@@ -33,10 +33,7 @@ class CiWorkflowTest {
 
     @BeforeAll
     static void load() throws IOException {
-        try (Reader reader = Files.newBufferedReader(WORKFLOW)) {
-            Map<String, Object> workflow = map(new Yaml(new SafeConstructor(new LoaderOptions())).load(reader));
-            jobs = map(workflow.get("jobs"));
-        }
+        jobs = map(YamlNodes.load(WORKFLOW).get("jobs"));
     }
 
     @Test
@@ -97,7 +94,7 @@ class CiWorkflowTest {
     }
 
     private static List<Map<String, Object>> steps(String job) {
-        return list(map(jobs.get(job)).get("steps")).stream().map(CiWorkflowTest::map).toList();
+        return list(map(jobs.get(job)).get("steps")).stream().map(YamlNodes::map).toList();
     }
 
     /** The job's run commands, one per line, in order. */
@@ -107,15 +104,5 @@ class CiWorkflowTest {
                 .filter(line -> !line.isEmpty()).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node) {
-        assertThat(node).isInstanceOf(Map.class);
-        return (Map<String, Object>) node;
-    }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object node) {
-        assertThat(node).isInstanceOf(List.class);
-        return (List<Object>) node;
-    }
 }

@@ -1,22 +1,20 @@
 package dev.atrium.ops;
 
+import static dev.atrium.testing.YamlNodes.at;
+import static dev.atrium.testing.YamlNodes.list;
+import static dev.atrium.testing.YamlNodes.loadAll;
+import static dev.atrium.testing.YamlNodes.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The manifest that {@code ./mvnw package} writes with the Quarkus Kubernetes extension
@@ -35,14 +33,7 @@ class KubernetesManifestIT {
     @BeforeAll
     static void load() throws IOException {
         assertThat(MANIFEST).as("built by ./mvnw package").exists();
-        documents = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(MANIFEST)) {
-            for (Object document : yaml().loadAll(reader)) {
-                if (document != null) {
-                    documents.add(map(document));
-                }
-            }
-        }
+        documents = loadAll(MANIFEST);
         deployment = only("Deployment");
         List<Object> containers = list(at(deployment, "spec", "template", "spec", "containers"));
         assertThat(containers).hasSize(1);
@@ -150,9 +141,7 @@ class KubernetesManifestIT {
     }
 
     private static Map<String, Object> applicationYaml() throws IOException {
-        try (Reader reader = Files.newBufferedReader(APPLICATION_YAML)) {
-            return map(yaml().load(reader));
-        }
+        return dev.atrium.testing.YamlNodes.load(APPLICATION_YAML);
     }
 
     /** "5S", "30S", "PT5S": the forms application.yaml uses. */
@@ -161,30 +150,7 @@ class KubernetesManifestIT {
         return Duration.parse(text.startsWith("P") ? text : "PT" + text);
     }
 
-    private static Yaml yaml() {
-        return new Yaml(new SafeConstructor(new LoaderOptions()));
-    }
 
-    private static Object at(Map<String, Object> root, String... path) {
-        Object node = root;
-        for (String key : path) {
-            if (node == null) {
-                return null;
-            }
-            node = map(node).get(key);
-        }
-        return node;
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node) {
-        assertThat(node).isInstanceOf(Map.class);
-        return (Map<String, Object>) node;
-    }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object node) {
-        assertThat(node).isInstanceOf(List.class);
-        return (List<Object>) node;
-    }
 }

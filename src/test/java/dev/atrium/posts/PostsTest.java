@@ -43,6 +43,26 @@ class PostsTest {
     }
 
     @Test
+    void theAnonymousIndexIsRenderedOnceButNeverStale() {
+        String title = "Fresh " + AccountFixtures.unique("t");
+        BrowserSession visitor = new BrowserSession();
+        BrowserSession chinese = new BrowserSession("zh-CN");
+        visitor.get("/").then().statusCode(200).body(not(containsString(title)));
+        chinese.get("/").then().statusCode(200);
+
+        BrowserSession writer = fixtures.signedIn(Role.USER, true);
+        writer.submit("/posts/new", "/posts", java.util.Map.of("title", title, "body", "New.")).then().statusCode(303);
+
+        visitor.get("/").then().statusCode(200).contentType(startsWith("text/html")).body(containsString(title))
+                .body(containsString("<html lang=\"en\">")).body(not(containsString("/logout")));
+        chinese.get("/").then().statusCode(200).body(containsString(title)).body(containsString("<html lang=\"zh-CN\">"))
+                .body(containsString("最新文章"));
+        writer.get("/").then().statusCode(200).body(containsString(title)).body(containsString("/logout"))
+                .body(containsString("href=\"/posts/new\""));
+        visitor.get("/").then().body(not(containsString("href=\"/posts/new\"")));
+    }
+
+    @Test
     void titlesAndBodiesAreRenderedInert() {
         BrowserSession writer = fixtures.signedIn(Role.USER, true);
         String location = publish(writer, "<script>alert('t')</script>",
