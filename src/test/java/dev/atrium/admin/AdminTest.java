@@ -138,6 +138,31 @@ class AdminTest {
         admin.get("/").then().body(containsString("href=\"/admin\""));
     }
 
+    @Test
+    void badInputToTheAdminPagesIsRefusedPlainly() {
+        signInAdmin();
+        String huge = "x".repeat(50_000);
+        for (String query : java.util.List.of("%27%20OR%201%3D1--", "%E5%90%8D%E5%AD%97", "%25%5F%5C", "%00", "<script>")) {
+            admin.get("/admin/users?q=" + query).then().statusCode(org.hamcrest.Matchers.lessThan(500))
+                    .body(not(containsString("Exception")));
+        }
+        for (String range : java.util.List.of("from=2026-13-45", "to=yesterday", "from=%00&to=%00", "from=" + huge.substring(0, 5000),
+                "from=-999999999-01-01&to=+999999999-12-31", "page=-1")) {
+            admin.get("/admin/analytics?" + range).then().statusCode(org.hamcrest.Matchers.lessThan(500))
+                    .body(not(containsString("Exception")));
+        }
+        admin.get("/admin/audit?page=999999999999").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+        for (String role : java.util.List.of("", "administrator", "ADMINISTRATOR'; drop table users; --", huge)) {
+            admin.submit("/admin/users", "/admin/users/" + adminName + "x/role", Map.of("role", role))
+                    .then().statusCode(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.greaterThanOrEqualTo(400),
+                            org.hamcrest.Matchers.lessThan(500)))
+                    .body(not(containsString("Exception")));
+        }
+        admin.submit("/admin/users", "/admin/users/%E5%90%8D%E5%AD%97/disable", Map.of()).then().statusCode(404);
+        admin.postWithoutToken("/admin/users/" + adminName + "/disable", Map.of()).then().statusCode(400);
+        assertThat(entriesAbout(adminName)).isEmpty();
+    }
+
     @Transactional
     Role role(String username) {
         return User.findByUsername(username).orElseThrow().role;

@@ -59,7 +59,20 @@ class BadInputTest {
                 request("bad language switch", "GET /language?lang=%ff%fe&next=%ZZ HTTP/1.1\r\nHost: x\r\n\r\n"),
                 request("script in the language switch", "GET /language?lang=<script>&next=javascript:alert(1) HTTP/1.1\r\nHost: x\r\n\r\n"),
                 request("repeated parameters", "GET /language?lang=en&lang=zh-CN&next=/&next=// HTTP/1.1\r\nHost: x\r\n\r\n"),
-                request("injection in request id", "GET / HTTP/1.1\r\nHost: x\r\nX-Request-Id: 1' OR '1'='1\r\n\r\n"));
+                request("injection in request id", "GET / HTTP/1.1\r\nHost: x\r\nX-Request-Id: 1' OR '1'='1\r\n\r\n"),
+                // what analytics reads of a page view
+                request("garbage X-Forwarded-For", "GET /about HTTP/1.1\r\nHost: x\r\nUser-Agent: Mozilla/5.0 Firefox/133.0\r\n"
+                        + "X-Forwarded-For: ::::,,,not-an-ip, 999.1.1.1\r\nX-Forwarded-Proto: gopher\r\n\r\n"),
+                request("garbage Referer", "GET /about HTTP/1.1\r\nHost: x\r\nUser-Agent: Mozilla/5.0 Firefox/133.0\r\n"
+                        + "Referer: http://[::1/%zz\u0000<script>\r\n\r\n"),
+                request("huge Referer host", "GET /about HTTP/1.1\r\nHost: x\r\nUser-Agent: Mozilla/5.0 Firefox/133.0\r\n"
+                        + "Referer: https://" + "h".repeat(5_000) + ".example/\r\n\r\n"),
+                request("huge User-Agent", "GET /about HTTP/1.1\r\nHost: x\r\nUser-Agent: Mozilla/5.0 " + "Chrome/".repeat(1_500)
+                        + "\r\n\r\n"),
+                request("fingerprinted asset with a bad hash", "GET /assets/%zz/app.css HTTP/1.1\r\nHost: x\r\n\r\n"),
+                request("fingerprinted asset traversal", "GET /assets/0123456789ab/..%2f..%2fapplication.yaml HTTP/1.1\r\nHost: x\r\n\r\n"),
+                request("anonymous admin form", "POST /admin/users/admin/disable HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\na=b"));
     }
 
     private static Named<String> request(String name, String raw) {
