@@ -132,13 +132,15 @@ cat "$WORK/wrk.txt" | sed 's/^/   /'
 grep -q "Non-2xx or 3xx responses" "$WORK/wrk.txt" && fail "some requests got an error status during the shutdown"
 grep -q "Socket errors" "$WORK/wrk.txt" && fail "some connections failed during the shutdown"
 TOTAL=$(wc -l < "$WORK/nginx-access.log")
-NOT_OK=$(awk '$1 != 200' "$WORK/nginx-access.log" | wc -l)
+# 499 is nginx's "client closed the connection": wrk's requests still open when its 15 s are up. A client
+# that gave up early would show in wrk's own "Socket errors ... timeout", checked above.
+NOT_OK=$(awk '$1 != 200 && $1 != 499' "$WORK/nginx-access.log" | wc -l)
 BY_A=$(grep -c ":$PORT_A" "$WORK/nginx-access.log" || true)
 RETRIED=$(grep -c '"[0-9-]*, ' "$WORK/nginx-access.log" || true)
-[ "$NOT_OK" = 0 ] || fail "$NOT_OK of $TOTAL requests were not answered 200"
+[ "$NOT_OK" = 0 ] || fail "$NOT_OK of $TOTAL requests were not answered 200: $(awk '$1 != 200 && $1 != 499' "$WORK/nginx-access.log" | sort | uniq -c | head -5)"
 [ "$BY_A" -gt 0 ] || fail "instance A served nothing during the load, so its shutdown proved nothing"
 case "$EXIT_A" in 0 | 143) ;; *) fail "instance A exited with $EXIT_A, not cleanly" ;; esac
-echo "   $TOTAL requests, all 200; $BY_A involved A; $RETRIED moved to B by nginx; A exited with $EXIT_A"
+echo "   $TOTAL requests, all 200 (but those wrk left open at its end); $BY_A involved A; $RETRIED moved to B by nginx; A exited with $EXIT_A"
 
 sleep 3 # B writes its buffered views every second; A wrote its own at shutdown
 RECORDED=$(sql "$DB" "select count(*) from page_views where path = '/about'")
