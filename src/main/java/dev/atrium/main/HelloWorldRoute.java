@@ -17,16 +17,17 @@ import io.vertx.ext.web.Router;
 public class HelloWorldRoute {
 
     static final String PATH = "/hello_world";
-    private static final Buffer BODY = Buffer.buffer("Hello World!");
+    /** An instance field, made at run time: a Vert.x buffer must not end up in a native image's heap. */
+    private final Buffer body = Buffer.buffer("Hello World!");
     private static final CharSequence TEXT_PLAIN = HttpHeaders.createOptimized("text/plain;charset=UTF-8");
 
     void register(@Observes Router router) {
         router.route(HttpMethod.GET, PATH).handler(rc -> rc.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, TEXT_PLAIN)
-                .end(BODY));
+                .end(body));
         router.route(HttpMethod.HEAD, PATH).handler(rc -> rc.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, TEXT_PLAIN)
-                .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(BODY.length()))
+                .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()))
                 .end());
         // any other method: the site's 405 page or problem document, as from the REST resources
         router.route(PATH).handler(rc -> {
