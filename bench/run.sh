@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 APP_PORT=18090 FLASK_PORT=18091 NGINX_PORT=18092 BARE_PORT=18093
@@ -42,8 +43,9 @@ psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" -c "
 
 wait_for() { for _ in $(seq 1 600); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
-load() { # url [wrk args...] -> "rps p50 p99"
+load() { # url [wrk args...] -> "rps p50 p99"; a shorter unmeasured run first, so the JIT has compiled the route
   local url=$1; shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" > /dev/null 2>&1
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" > "$WORK/wrk.out" 2>&1
   awk '/Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 } /Non-2xx/ { bad = $5 }
        END { printf "%s %s %s %s", rps, p50, p99, (bad == "" ? 0 : bad) }' "$WORK/wrk.out"
@@ -138,7 +140,8 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]}" | cut -d' ' -f3)")" -v b="$(
   echo "# Benchmark $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB,"
-  echo "$(uname -sr), $(java -version 2>&1 | head -n 1). Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION on 127.0.0.1,"
+  echo "$(uname -sr), $(java -version 2>&1 | head -n 1). Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION on 127.0.0.1"
+  echo "after an unmeasured $WARMUP run of the same load,"
   echo "each server alone on the machine while measured. Atrium: the packaged JVM application, prod profile, PostgreSQL;"
   echo "JVM options: \`${JAVA_OPTS:-(defaults)}\`, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX."
   echo
