@@ -1,6 +1,5 @@
 package dev.atrium.admin;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -54,7 +53,7 @@ public class AdminResource {
 
     @GET
     public Response home() {
-        return Response.seeOther(URI.create("/admin/users")).build();
+        return LocalRedirects.seeOther("/admin/users");
     }
 
     @GET
@@ -97,7 +96,7 @@ public class AdminResource {
             return Response.status(409).entity(usersPage(null, 1, e.getMessage())).build();
         }
         String back = next == null || next.isBlank() ? "/admin/users" : LocalRedirects.localPathOrRoot(next);
-        return Response.seeOther(URI.create(back)).build();
+        return LocalRedirects.seeOther(back);
     }
 
     private TemplateInstance usersPage(String query, int page, String error) {

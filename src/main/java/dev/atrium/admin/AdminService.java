@@ -31,7 +31,7 @@ public class AdminService {
         }
         refuseSelf(actor, user, "self_role");
         Role before = user.role;
-        accounts.setRole(user.username, role);
+        accounts.setRole(user, role);
         audit.record(actor, "role.change", user.username, before + " → " + role);
         return user;
     }
@@ -43,7 +43,7 @@ public class AdminService {
             return user;
         }
         refuseSelf(actor, user, "self_disable");
-        accounts.setDisabled(user.username, disabled);
+        accounts.setDisabled(user, disabled);
         audit.record(actor, disabled ? "account.disable" : "account.enable", user.username, null);
         return user;
     }

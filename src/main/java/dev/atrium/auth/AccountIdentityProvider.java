@@ -56,7 +56,7 @@ public class AccountIdentityProvider implements IdentityProvider<TrustedAuthenti
      * Whether an identity this provider built holds a permission, answered from its role and confirmation
      * without the (possibly asynchronous) permission checker, so templates may ask on the event loop.
      */
-    static boolean holds(SecurityIdentity identity, Permission permission) {
+    public static boolean holds(SecurityIdentity identity, Permission permission) {
         return !identity.isAnonymous() && Boolean.TRUE.equals(identity.getAttribute(CONFIRMED))
                 && identity.getRoles().stream().anyMatch(role -> Role.valueOf(role).can(permission));
     }

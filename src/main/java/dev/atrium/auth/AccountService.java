@@ -268,24 +268,18 @@ public class AccountService {
         return new Page<>(found.page(page - 1, size).list(), page, size, total);
     }
 
-    /** Gives the account a new role; its next request already has the new permissions. */
-    @Transactional
-    public Optional<User> setRole(String username, Role role) {
-        return User.findByUsername(username).map(user -> {
-            user.role = role;
-            LOG.infof("Account %d is now %s", user.id, role);
-            return user;
-        });
+    /** Gives an account (loaded in the caller's transaction) a new role; its next request has the new permissions. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void setRole(User user, Role role) {
+        user.role = role;
+        LOG.infof("Account %d is now %s", user.id, role);
     }
 
-    /** Disables or re-enables an account; a disabled one loses its sessions and API tokens at their next use. */
-    @Transactional
-    public Optional<User> setDisabled(String username, boolean disabled) {
-        return User.findByUsername(username).map(user -> {
-            user.disabled = disabled;
-            LOG.infof("Account %d %s", user.id, disabled ? "disabled" : "enabled");
-            return user;
-        });
+    /** Disables or re-enables an account (loaded in the caller's transaction); a disabled one loses its sessions and API tokens at their next use. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void setDisabled(User user, boolean disabled) {
+        user.disabled = disabled;
+        LOG.infof("Account %d %s", user.id, disabled ? "disabled" : "enabled");
     }
 
     private static String likeEscaped(String value) {

@@ -1,6 +1,7 @@
 package dev.atrium.auth;
 
-import java.net.URI;
+import static dev.atrium.web.LocalRedirects.seeOther;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.web.ErrorRenderer;
 import dev.atrium.web.FormErrors;
+import dev.atrium.web.FormValues;
 import dev.atrium.web.LocalRedirects;
 import dev.atrium.web.RequestInfo;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -101,7 +103,7 @@ public class AuthResource {
             registry.counter("atrium.logins.failed").increment();
             LOG.debugf("Failed login");
             FormErrors errors = FormErrors.none().add("login", messages.login_failed());
-            return Response.status(400).entity(Templates.login(keep(login, 254), LocalRedirects.localPathOrRoot(next), errors))
+            return Response.status(400).entity(Templates.login(FormValues.keep(login, 254), LocalRedirects.localPathOrRoot(next), errors))
                     .build();
         }
         throttle.succeeded(login);
@@ -143,7 +145,7 @@ public class AuthResource {
                 }
             }
         }
-        return Response.status(400).entity(Templates.register(keep(email, 254), keep(username, 32), errors)).build();
+        return Response.status(400).entity(Templates.register(FormValues.keep(email, 254), FormValues.keep(username, 32), errors)).build();
     }
 
     @GET
@@ -198,14 +200,4 @@ public class AuthResource {
         return LocalRedirects.localPathOrRoot(next);
     }
 
-    private static Response seeOther(String path) {
-        return Response.seeOther(URI.create(path)).build();
-    }
-
-    private static String keep(String value, int max) {
-        if (value == null) {
-            return "";
-        }
-        return value.length() > max ? value.substring(0, max) : value;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.atrium.auth;
 
-import java.net.URI;
+import static dev.atrium.web.LocalRedirects.seeOther;
+
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -152,9 +153,5 @@ public class SettingsResource {
 
     private User me() {
         return accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
-    }
-
-    private static Response seeOther(String path) {
-        return Response.seeOther(URI.create(path)).build();
     }
 }

@@ -1,8 +1,8 @@
 package dev.atrium.posts;
 
 import dev.atrium.auth.AccountIdentityProvider;
+import dev.atrium.auth.AccountIdentityProvider;
 import dev.atrium.auth.Permission;
-import io.quarkus.security.StringPermission;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Who may change a post: its author (while allowed to write), moderators edit any, administrators delete any. */
@@ -29,6 +29,6 @@ public final class PostPermissions {
     }
 
     private static boolean has(SecurityIdentity identity, Permission permission) {
-        return !identity.isAnonymous() && identity.checkPermissionBlocking(new StringPermission(permission.id()));
+        return AccountIdentityProvider.holds(identity, permission);
     }
 }

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.auth.AccountService;
 import dev.atrium.web.FormErrors;
+import dev.atrium.web.FormValues;
 import dev.atrium.web.ProblemException;
 import dev.atrium.web.RequestInfo;
 import io.quarkus.qute.CheckedTemplate;
@@ -79,7 +80,7 @@ public class PostsResource {
     public Response create(@RestForm String title, @RestForm String body) {
         FormErrors errors = PostForm.validate(title, body, messages);
         if (errors.any()) {
-            return Response.status(400).entity(Templates.editor(null, keep(title, Post.TITLE_MAX), keep(body, Post.BODY_MAX), errors))
+            return Response.status(400).entity(Templates.editor(null, FormValues.keep(title, Post.TITLE_MAX), FormValues.keep(body, Post.BODY_MAX), errors))
                     .build();
         }
         PostView post = posts.create(PostPermissions.userId(identity), title, body);
@@ -101,7 +102,7 @@ public class PostsResource {
         editable(id);
         FormErrors errors = PostForm.validate(title, body, messages);
         if (errors.any()) {
-            return Response.status(400).entity(Templates.editor(id, keep(title, Post.TITLE_MAX), keep(body, Post.BODY_MAX), errors))
+            return Response.status(400).entity(Templates.editor(id, FormValues.keep(title, Post.TITLE_MAX), FormValues.keep(body, Post.BODY_MAX), errors))
                     .build();
         }
         posts.update(id, title, body);
@@ -135,9 +136,5 @@ public class PostsResource {
             throw new io.quarkus.security.ForbiddenException();
         }
         return post;
-    }
-
-    private static String keep(String value, int max) {
-        return value == null ? "" : value.substring(0, Math.min(value.length(), max));
     }
 }

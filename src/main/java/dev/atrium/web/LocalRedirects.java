@@ -24,6 +24,11 @@ public final class LocalRedirects {
         }
     }
 
+    /** A 303 to a path of this site: where a form sends the browser after it has done its work. */
+    public static jakarta.ws.rs.core.Response seeOther(String path) {
+        return jakarta.ws.rs.core.Response.seeOther(URI.create(path)).build();
+    }
+
     /** The local path and query of an absolute URL on any host; {@code /} when it has none or cannot be read. */
     public static String pathOf(String absolute) {
         try {
