@@ -3,6 +3,7 @@ package dev.atrium.main;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import dev.atrium.web.PublicRoutes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -11,7 +12,8 @@ import io.vertx.ext.web.Router;
 /**
  * The seed's first route, kept as the smallest thing the server can answer: a plain Vert.x route on the
  * event loop, without the REST layer's content negotiation and invocation chain, since there is nothing
- * to negotiate. The site-wide filters (request id, headers, analytics) still run, as for every request.
+ * to negotiate, and ahead of the security layer, since it is the same text for everyone (see
+ * {@link PublicRoutes}). The site-wide filters (request id, headers) still run, as for every request.
  */
 @Singleton
 public class HelloWorldRoute {
@@ -22,10 +24,10 @@ public class HelloWorldRoute {
     private static final CharSequence TEXT_PLAIN = HttpHeaders.createOptimized("text/plain;charset=UTF-8");
 
     void register(@Observes Router router) {
-        router.route(HttpMethod.GET, PATH).handler(rc -> rc.response()
+        router.route(HttpMethod.GET, PATH).order(PublicRoutes.ORDER).handler(rc -> rc.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, TEXT_PLAIN)
                 .end(body));
-        router.route(HttpMethod.HEAD, PATH).handler(rc -> rc.response()
+        router.route(HttpMethod.HEAD, PATH).order(PublicRoutes.ORDER).handler(rc -> rc.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, TEXT_PLAIN)
                 .putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()))
                 .end());

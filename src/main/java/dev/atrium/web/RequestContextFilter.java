@@ -1,5 +1,6 @@
 package dev.atrium.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -74,9 +75,23 @@ public class RequestContextFilter {
         return chosen != null ? chosen : Language.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
-    /** 128 random bits in hex: unique enough to find a request in the logs, and cheap to make. */
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * 128 random bits as 32 hex digits: unique enough to find a request in the logs. Written digit by digit,
+     * since every request makes one (String.format cost a tenth of the smallest route's time).
+     */
     static String newRequestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format("%016x%016x", random.nextLong(), random.nextLong());
+        byte[] digits = new byte[32];
+        long bits = random.nextLong();
+        for (int i = 0; i < 32; i++) {
+            if (i == 16) {
+                bits = random.nextLong();
+            }
+            digits[i] = HEX[(int) (bits >>> 60)];
+            bits <<= 4;
+        }
+        return new String(digits, StandardCharsets.US_ASCII);
     }
 }

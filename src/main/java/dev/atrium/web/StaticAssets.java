@@ -65,7 +65,9 @@ public class StaticAssets {
     }
 
     void install(@Observes Router router) {
-        router.route(PREFIX + ":hash/:name").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::handle);
+        // public by nature: served ahead of the security layer (see PublicRoutes)
+        router.route(PREFIX + ":hash/:name").order(PublicRoutes.ORDER).method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(this::handle);
     }
 
     /** The address of a file for a page: {@code {base}/assets/{hash}/{name}}. */

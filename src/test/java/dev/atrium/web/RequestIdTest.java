@@ -21,6 +21,22 @@ class RequestIdTest {
     }
 
     @Test
+    void madeIdsAre128RandomBitsInHex() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = RequestContextFilter.newRequestId();
+            assertThat(id).matches("[0-9a-f]{32}");
+            ids.add(id);
+        }
+        assertThat(ids).hasSize(10_000);
+        // every digit position takes every value: no position is stuck (a shift or mask gone wrong)
+        for (int position = 0; position < 32; position++) {
+            int at = position;
+            assertThat(ids.stream().map(id -> id.charAt(at)).distinct().count()).as("digit %d", at).isEqualTo(16);
+        }
+    }
+
+    @Test
     void aSaneIncomingIdIsKept() {
         given().header("X-Request-Id", "lb-7f3a9c21-0001").get("/hello_world")
                 .then().header("X-Request-Id", equalTo("lb-7f3a9c21-0001"));

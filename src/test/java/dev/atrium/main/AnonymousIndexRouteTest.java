@@ -1,0 +1,80 @@
+package dev.atrium.main;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.atrium.auth.AccountFixtures;
+import dev.atrium.auth.Role;
+import dev.atrium.testing.BrowserSession;
+import dev.atrium.web.Language;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** The index for visitors without a session, answered by {@link AnonymousIndexRoute} once it has been rendered. */
+@QuarkusTest
+class AnonymousIndexRouteTest {
+
+    @Inject
+    AnonymousIndex index;
+
+    @Inject
+    AccountFixtures fixtures;
+
+    @Test
+    void theSecondAnonymousVisitGetsTheSamePageAndHeadersWithoutAPerVisitorCookie() {
+        Response rendered = new BrowserSession().get("/");
+        rendered.then().statusCode(200);
+        assertThat(index.current(Language.EN)).as("rendered by the resource, then held for the route").isNotNull();
+
+        Response served = new BrowserSession().get("/");
+        served.then().statusCode(200)
+                .contentType(equalTo("text/html;charset=UTF-8"))
+                .header("X-Request-Id", matchesPattern("[0-9a-f]{32}"))
+                .header("Content-Security-Policy", startsWith("default-src 'self'"))
+                .header("X-Frame-Options", "DENY")
+                .header("Cache-Control", "private, no-cache")
+                .header("Vary", containsString("Cookie"));
+        assertThat(served.asString()).isEqualTo(rendered.asString());
+        // the page is the same for every anonymous visitor: nothing personal is handed out with it
+        assertThat(served.headers().getValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void aNewPostMakesTheHeldPageStaleUntilTheResourceRendersItAgain() {
+        new BrowserSession().get("/").then().statusCode(200);
+        assertThat(index.current(Language.EN)).isNotNull();
+
+        String title = "Route " + AccountFixtures.unique("t");
+        BrowserSession writer = fixtures.signedIn(Role.USER, true);
+        writer.submit("/posts/new", "/posts", Map.of("title", title, "body", "Body.")).then().statusCode(303);
+        assertThat(index.current(Language.EN)).as("the posts changed: not served from the route").isNull();
+
+        new BrowserSession().get("/").then().statusCode(200).body(containsString(title));
+        assertThat(index.current(Language.EN)).isNotNull();
+        new BrowserSession().get("/").then().statusCode(200).body(containsString(title));
+    }
+
+    @Test
+    void requestsThatAreNotForTheAnonymousPageGoThroughTheResource() {
+        new BrowserSession().get("/").then().statusCode(200);
+        assertThat(index.current(Language.EN)).isNotNull();
+
+        BrowserSession writer = fixtures.signedIn(Role.USER, true);
+        writer.get("/").then().statusCode(200).body(containsString("/logout"));
+        given().accept("application/json").get("/").then().statusCode(406);
+        new BrowserSession().get("/?page=1").then().statusCode(200).header("Set-Cookie", containsString("atrium-csrf="));
+        // credentials other than a session are for the security layer to judge, not for the held page
+        given().accept("text/html").header("Authorization", "Bearer not-a-token").redirects().follow(false).get("/")
+                .then().statusCode(302).header("Location", containsString("/login"));
+    }
+}
