@@ -2,7 +2,7 @@
 # Atrium's benchmark harness: the packaged application against the seed's own stack (Flask under
 # gunicorn -k gevent -w 8) and nginx serving a static file (this machine's ceiling), all on 127.0.0.1,
 # measured with wrk in one run so the ratios hold on a noisy machine. Writes bench/results/<date>.md.
-#   bench/run.sh                 # from the repository root; DURATION=10s CONNECTIONS=64 to change the load
+#   bench/run.sh                 # from the repository root; DURATION=10s CONNECTIONS=64 ROUNDS=3 to change the load
 # Needs: a JDK 17+, PostgreSQL on 127.0.0.1:5432 (user postgres may create a database), and the Debian
 # packages wrk nginx gunicorn python3-flask python3-gevent (installed here with apt-get when run as root).
 # Loads are bounded in time and target only 127.0.0.1. Run it by hand; CI does not.
@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -52,15 +53,24 @@ load() { # url [wrk args...] -> "rps p50 p99"; a shorter unmeasured run first, s
 }
 
 # --- Atrium, packaged, prod profile, on PostgreSQL
-start=$(date +%s%N)
-QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
-  QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_MAILER_MOCK=true QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
-  QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=benchmark-only-key-0123456789abcdefghij QUARKUS_LOG_LEVEL=WARN \
-  ATRIUM_AUTH_SECURE_COOKIES=false ATRIUM_AUTH_LOGIN_ATTEMPTS_PER_ADDRESS=1000000 \
-  java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
-app=$!; pids+=("$app")
-wait_for "http://127.0.0.1:$APP_PORT/hello_world"
-first_200_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+start_atrium() { # [extra JVM options...]: starts it in the background, its pid in $app
+  QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
+    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_MAILER_MOCK=true QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
+    QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=benchmark-only-key-0123456789abcdefghij QUARKUS_LOG_LEVEL=WARN \
+    ATRIUM_AUTH_SECURE_COOKIES=false ATRIUM_AUTH_LOGIN_ATTEMPTS_PER_ADDRESS=1000000 QUARKUS_SHUTDOWN_DELAY=0S \
+    java $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar >> "$WORK/app.log" 2>&1 &
+  app=$!; pids+=("$app")
+}
+time_to_first_200() { # [extra JVM options...]: starts Atrium; the milliseconds to its first 200 in $elapsed
+  local begin; begin=$(date +%s%N)
+  start_atrium "$@"
+  wait_for "http://127.0.0.1:$APP_PORT/hello_world"
+  elapsed=$(( ($(date +%s%N) - begin) / 1000000 ))
+}
+stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
+
+time_to_first_200 # on an empty database: Flyway creates the schema
+first_200_ms=$elapsed
 sleep 2
 rss_idle=$(rss_mb "$app")
 
@@ -86,32 +96,14 @@ wrk.headers["Cookie"] = "atrium-csrf=$csrf_cookie"
 wrk.body = "login=bench&password=correct+horse+battery&csrf-token=$login_token"
 LUA
 
-declare -A result
-result[hello]=$(load "$base/hello_world")
-result[index]=$(load "$base/" -H 'Accept: text/html')
-result[post]=$(load "$base/posts/$post" -H 'Accept: text/html')
-result[api]=$(load "$base/api/v1/posts" -H 'Accept: application/json')
-result[login]=$(load "$base/login" -s "$WORK/login.lua")
-rss_loaded=$(rss_mb "$app")
-
-kill "$app"; wait "$app" 2>/dev/null || true
-
-# --- the bare framework: the same Quarkus and routes, nothing of Atrium's (bench/bare-quarkus)
+# --- the others, started now and idle until their turn
+# the bare framework: the same Quarkus and routes, nothing of Atrium's (bench/bare-quarkus)
 QUARKUS_HTTP_PORT=$BARE_PORT java $JAVA_OPTS -jar bench/bare-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
 bare=$!; pids+=("$bare")
-wait_for "http://127.0.0.1:$BARE_PORT/hello_world"
-result[bare_hello]=$(load "http://127.0.0.1:$BARE_PORT/hello_world")
-result[bare_index]=$(load "http://127.0.0.1:$BARE_PORT/" -H 'Accept: text/html')
-kill "$bare"; wait "$bare" 2>/dev/null || true
-
-# --- the seed's stack: Flask under gunicorn -k gevent -w 8
+# the seed's stack: Flask under gunicorn -k gevent -w 8
 (cd bench/seed-flask && exec /usr/bin/python3 -m gunicorn -k gevent -w 8 -b 127.0.0.1:$FLASK_PORT app:app) > "$WORK/flask.log" 2>&1 &
 pids+=("$!")
-wait_for "http://127.0.0.1:$FLASK_PORT/hello_world"
-result[flask_hello]=$(load "http://127.0.0.1:$FLASK_PORT/hello_world")
-result[flask_index]=$(load "http://127.0.0.1:$FLASK_PORT/")
-
-# --- nginx serving a static Hello World!: the ceiling of this machine
+# nginx serving a static Hello World!: the ceiling of this machine
 mkdir -p "$WORK/nginx/html" "$WORK/nginx/logs"
 printf 'Hello World!' > "$WORK/nginx/html/hello_world"
 cat > "$WORK/nginx/nginx.conf" <<NGINX
@@ -126,10 +118,56 @@ http {
 NGINX
 chmod 755 "$WORK" && chmod -R a+rX "$WORK/nginx" # nginx's workers run as an unprivileged user
 nginx -p "$WORK/nginx" -c nginx.conf
-wait_for "http://127.0.0.1:$NGINX_PORT/hello_world"
-result[nginx]=$(load "http://127.0.0.1:$NGINX_PORT/hello_world")
+for port in $BARE_PORT $FLASK_PORT $NGINX_PORT; do wait_for "http://127.0.0.1:$port/hello_world"; done
 
-row() { read -r rps p50 p99 bad <<< "${result[$2]}"; echo "| $1 | $rps | $p50 | $p99 | $bad |"; }
+# --- the loads: every target once per round, one at a time, ROUNDS rounds; each keeps its median round, so
+# a slow minute of the machine moves one round of every target rather than all rounds of one
+targets=(hello index post api login bare_hello bare_index flask_hello flask_index nginx)
+load_target() {
+  case $1 in
+    hello) load "$base/hello_world" ;;
+    index) load "$base/" -H 'Accept: text/html' ;;
+    post) load "$base/posts/$post" -H 'Accept: text/html' ;;
+    api) load "$base/api/v1/posts" -H 'Accept: application/json' ;;
+    login) load "$base/login" -s "$WORK/login.lua" --timeout 10s ;; # bcrypt: 64 at once wait longer than 2 s
+    bare_hello) load "http://127.0.0.1:$BARE_PORT/hello_world" ;;
+    bare_index) load "http://127.0.0.1:$BARE_PORT/" -H 'Accept: text/html' ;;
+    flask_hello) load "http://127.0.0.1:$FLASK_PORT/hello_world" ;;
+    flask_index) load "http://127.0.0.1:$FLASK_PORT/" ;;
+    nginx) load "http://127.0.0.1:$NGINX_PORT/hello_world" ;;
+  esac
+}
+mkdir -p "$WORK/runs"
+for round in $(seq 1 "$ROUNDS"); do
+  for target in "${targets[@]}"; do
+    echo "$(load_target "$target")" >> "$WORK/runs/$target"
+  done
+done
+declare -A result
+for target in "${targets[@]}"; do
+  runs=$WORK/runs/$target
+  result[$target]="$(sort -g -k1,1 "$runs" | sed -n "$(( (ROUNDS + 1) / 2 ))p" | cut -d' ' -f1-3) \
+$(awk '{ bad += $4 } END { print bad + 0 }' "$runs") $(cut -d' ' -f1 "$runs" | sed 's/\..*//' | paste -sd/)"
+done
+rss_loaded=$(rss_mb "$app")
+
+# --- start-up again on the schema now in place (a restart), then with an AppCDS archive of the classes a
+# running instance loads (made by a training run that serves a few pages and stops)
+stop "$app"
+time_to_first_200
+restart_ms=$elapsed
+stop "$app"
+start_atrium -XX:ArchiveClassesAtExit="$WORK/atrium.jsa"
+wait_for "$base/hello_world"
+for path in / /about /login /register "/posts/$post" /api/v1/posts /no-such-page /q/health/ready; do
+  curl -s -o /dev/null -H 'Accept: text/html' "$base$path"
+done
+stop "$app"
+time_to_first_200 -XX:SharedArchiveFile="$WORK/atrium.jsa"
+appcds_ms=$elapsed
+stop "$app"
+
+row() { read -r rps p50 p99 bad rounds <<< "${result[$2]}"; echo "| $1 | $rps | $p50 | $p99 | $bad | $rounds |"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
 rps() { echo "${result[$1]}" | cut -d' ' -f1; }
 ms() { # wrk's latency (850.00us, 1.20ms, 2.01s) in milliseconds
@@ -141,12 +179,12 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]}" | cut -d' ' -f3)")" -v b="$(
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB,"
   echo "$(uname -sr), $(java -version 2>&1 | head -n 1). Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION on 127.0.0.1"
-  echo "after an unmeasured $WARMUP run of the same load,"
-  echo "each server alone on the machine while measured. Atrium: the packaged JVM application, prod profile, PostgreSQL;"
+  echo "after an unmeasured $WARMUP run of the same load, one target at a time (the others idle), every target once in"
+  echo "each of $ROUNDS rounds; the table shows each target's median round. Atrium: the packaged JVM application, prod profile, PostgreSQL;"
   echo "JVM options: \`${JAVA_OPTS:-(defaults)}\`, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX."
   echo
-  echo "| target | requests/s | p50 | p99 | non-2xx |"
-  echo "|---|---|---|---|---|"
+  echo "| target | requests/s | p50 | p99 | non-2xx (all rounds) | requests/s of each round |"
+  echo "|---|---|---|---|---|---|"
   row "Atrium \`GET /hello_world\`" hello
   row "Atrium \`GET /\` (template, first page of posts)" index
   row "Atrium \`GET /posts/{id}\` (database)" post
@@ -160,7 +198,9 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]}" | cut -d' ' -f3)")" -v b="$(
   echo
   echo "| measure | value |"
   echo "|---|---|"
-  echo "| JVM start to first 200 | $first_200_ms ms |"
+  echo "| JVM start to first 200, empty database (migrations run) | $first_200_ms ms |"
+  echo "| JVM start to first 200, restart (schema in place) | $restart_ms ms |"
+  echo "| JVM start to first 200, restart with an AppCDS archive | $appcds_ms ms |"
   echo "| resident memory, idle | $rss_idle MB |"
   echo "| resident memory, after load | $rss_loaded MB |"
   echo "| \`/hello_world\` / nginx | $(ratio "$(rps hello)" "$(rps nginx)") |"
