@@ -14,7 +14,9 @@ ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-APP_PORT=18090 FLASK_PORT=18091 NGINX_PORT=18092 BARE_PORT=18093
+APP_PORT=18090 FLASK_PORT=18091 NGINX_PORT=18092 BARE_PORT=18093 NATIVE_PORT=18094
+# The native executable (./mvnw package -Dnative), measured beside the JVM when one has been built
+NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -n 1 || true)}
 # The JVM options Atrium runs with (the bare framework gets the same): a small fixed heap and the serial
 # collector, as a container with a memory limit would run it. JAVA_OPTS="" measures the JVM's defaults.
 JAVA_OPTS=${JAVA_OPTS--XX:+UseSerialGC -Xms64m -Xmx128m -XX:ReservedCodeCacheSize=64m -Xss512k}
@@ -53,26 +55,33 @@ load() { # url [wrk args...] -> "rps p50 p99"; a shorter unmeasured run first, s
 }
 
 # --- Atrium, packaged, prod profile, on PostgreSQL
-start_atrium() { # [extra JVM options...]: starts it in the background, its pid in $app
-  QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
+start_atrium() { # port command...: starts it in the background, its pid in $app
+  local port=$1; shift
+  QUARKUS_HTTP_PORT=$port QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_MAILER_MOCK=true QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
     QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=benchmark-only-key-0123456789abcdefghij QUARKUS_LOG_LEVEL=WARN \
     ATRIUM_AUTH_SECURE_COOKIES=false ATRIUM_AUTH_LOGIN_ATTEMPTS_PER_ADDRESS=1000000 QUARKUS_SHUTDOWN_DELAY=0S \
-    java $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar >> "$WORK/app.log" 2>&1 &
+    "$@" >> "$WORK/app.log" 2>&1 &
   app=$!; pids+=("$app")
 }
-time_to_first_200() { # [extra JVM options...]: starts Atrium; the milliseconds to its first 200 in $elapsed
+time_to_first_200() { # port command...: starts Atrium; the milliseconds to its first 200 in $elapsed
   local begin; begin=$(date +%s%N)
   start_atrium "$@"
-  wait_for "http://127.0.0.1:$APP_PORT/hello_world"
+  wait_for "http://127.0.0.1:$1/hello_world"
   elapsed=$(( ($(date +%s%N) - begin) / 1000000 ))
+}
+jvm() { # [extra JVM options...]: the command line of the packaged JVM application
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  echo java $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar
 }
 stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
 
-time_to_first_200 # on an empty database: Flyway creates the schema
+# shellcheck disable=SC2046 # jvm's words are the command line
+time_to_first_200 $APP_PORT $(jvm) # on an empty database: Flyway creates the schema
 first_200_ms=$elapsed
+atrium=$app
 sleep 2
-rss_idle=$(rss_mb "$app")
+rss_idle=$(rss_mb "$atrium")
 
 # a confirmed account, an API token and a post, made through the application itself
 base=http://127.0.0.1:$APP_PORT
@@ -97,6 +106,15 @@ wrk.body = "login=bench&password=correct+horse+battery&csrf-token=$login_token"
 LUA
 
 # --- the others, started now and idle until their turn
+targets=(hello index post api login)
+if [ -n "$NATIVE" ]; then # a restart: the schema is in place
+  time_to_first_200 $NATIVE_PORT "$NATIVE"
+  native_first_200_ms=$elapsed
+  native=$app
+  sleep 2
+  native_rss_idle=$(rss_mb "$native")
+  targets+=(native_hello native_index native_post native_api native_login)
+fi
 # the bare framework: the same Quarkus and routes, nothing of Atrium's (bench/bare-quarkus)
 QUARKUS_HTTP_PORT=$BARE_PORT java $JAVA_OPTS -jar bench/bare-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
 bare=$!; pids+=("$bare")
@@ -122,14 +140,17 @@ for port in $BARE_PORT $FLASK_PORT $NGINX_PORT; do wait_for "http://127.0.0.1:$p
 
 # --- the loads: every target once per round, one at a time, ROUNDS rounds; each keeps its median round, so
 # a slow minute of the machine moves one round of every target rather than all rounds of one
-targets=(hello index post api login bare_hello bare_index flask_hello flask_index nginx)
+targets+=(bare_hello bare_index flask_hello flask_index nginx)
 load_target() {
+  local at=$base
+  case $1 in native_*) at=http://127.0.0.1:$NATIVE_PORT ;; esac
   case $1 in
-    hello) load "$base/hello_world" ;;
-    index) load "$base/" -H 'Accept: text/html' ;;
-    post) load "$base/posts/$post" -H 'Accept: text/html' ;;
-    api) load "$base/api/v1/posts" -H 'Accept: application/json' ;;
-    login) load "$base/login" -s "$WORK/login.lua" --timeout 10s ;; # bcrypt: 64 at once wait longer than 2 s
+    hello|native_hello) load "$at/hello_world" ;;
+    index|native_index) load "$at/" -H 'Accept: text/html' ;;
+    post|native_post) load "$at/posts/$post" -H 'Accept: text/html' ;;
+    api|native_api) load "$at/api/v1/posts" -H 'Accept: application/json' ;;
+    # bcrypt: 64 at once wait longer than wrk's default 2 s
+    login|native_login) load "$at/login" -s "$WORK/login.lua" --timeout 10s ;;
     bare_hello) load "http://127.0.0.1:$BARE_PORT/hello_world" ;;
     bare_index) load "http://127.0.0.1:$BARE_PORT/" -H 'Accept: text/html' ;;
     flask_hello) load "http://127.0.0.1:$FLASK_PORT/hello_world" ;;
@@ -149,21 +170,25 @@ for target in "${targets[@]}"; do
   result[$target]="$(sort -g -k1,1 "$runs" | sed -n "$(( (ROUNDS + 1) / 2 ))p" | cut -d' ' -f1-3) \
 $(awk '{ bad += $4 } END { print bad + 0 }' "$runs") $(cut -d' ' -f1 "$runs" | sed 's/\..*//' | paste -sd/)"
 done
-rss_loaded=$(rss_mb "$app")
+rss_loaded=$(rss_mb "$atrium")
+if [ -n "$NATIVE" ]; then native_rss_loaded=$(rss_mb "$native"); stop "$native"; fi
 
 # --- start-up again on the schema now in place (a restart), then with an AppCDS archive of the classes a
 # running instance loads (made by a training run that serves a few pages and stops)
-stop "$app"
-time_to_first_200
+stop "$atrium"
+# shellcheck disable=SC2046
+time_to_first_200 $APP_PORT $(jvm)
 restart_ms=$elapsed
 stop "$app"
-start_atrium -XX:ArchiveClassesAtExit="$WORK/atrium.jsa"
+# shellcheck disable=SC2046
+start_atrium $APP_PORT $(jvm -XX:ArchiveClassesAtExit="$WORK/atrium.jsa")
 wait_for "$base/hello_world"
 for path in / /about /login /register "/posts/$post" /api/v1/posts /no-such-page /q/health/ready; do
   curl -s -o /dev/null -H 'Accept: text/html' "$base$path"
 done
 stop "$app"
-time_to_first_200 -XX:SharedArchiveFile="$WORK/atrium.jsa"
+# shellcheck disable=SC2046
+time_to_first_200 $APP_PORT $(jvm -XX:SharedArchiveFile="$WORK/atrium.jsa")
 appcds_ms=$elapsed
 stop "$app"
 
@@ -190,6 +215,13 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]}" | cut -d' ' -f3)")" -v b="$(
   row "Atrium \`GET /posts/{id}\` (database)" post
   row "Atrium \`GET /api/v1/posts\` (JSON)" api
   row "Atrium \`POST /login\` (bcrypt)" login
+  if [ -n "$NATIVE" ]; then
+    row "Atrium native \`GET /hello_world\`" native_hello
+    row "Atrium native \`GET /\`" native_index
+    row "Atrium native \`GET /posts/{id}\`" native_post
+    row "Atrium native \`GET /api/v1/posts\`" native_api
+    row "Atrium native \`POST /login\`" native_login
+  fi
   row "bare Quarkus \`GET /hello_world\` (Vert.x route)" bare_hello
   row "bare Quarkus \`GET /\` (Qute page of the seed's index)" bare_index
   row "seed Flask \`GET /hello_world\` (gunicorn -k gevent -w 8)" flask_hello
@@ -203,6 +235,13 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]}" | cut -d' ' -f3)")" -v b="$(
   echo "| JVM start to first 200, restart with an AppCDS archive | $appcds_ms ms |"
   echo "| resident memory, idle | $rss_idle MB |"
   echo "| resident memory, after load | $rss_loaded MB |"
+  if [ -n "$NATIVE" ]; then
+    echo "| native ($(basename "$NATIVE")): start to first 200, restart | $native_first_200_ms ms |"
+    echo "| native: resident memory, idle | $native_rss_idle MB |"
+    echo "| native: resident memory, after load | $native_rss_loaded MB |"
+    echo "| native \`/hello_world\` / nginx | $(ratio "$(rps native_hello)" "$(rps nginx)") |"
+    echo "| native \`/\` / seed \`/\` | $(awk -v a="$(rps native_index)" -v b="$(rps flask_index)" 'BEGIN { printf "%.1f x", a / b }') |"
+  fi
   echo "| \`/hello_world\` / nginx | $(ratio "$(rps hello)" "$(rps nginx)") |"
   echo "| \`/\` / nginx | $(ratio "$(rps index)" "$(rps nginx)") |"
   echo "| Atrium \`/\` / seed \`/\` | $(awk -v a="$(rps index)" -v b="$(rps flask_index)" 'BEGIN { printf "%.1f x", a / b }') |"
