@@ -20,6 +20,8 @@ NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -n 1 || true)}
 # The JVM options Atrium runs with (the bare framework gets the same): a small fixed heap and the serial
 # collector, as a container with a memory limit would run it. JAVA_OPTS="" measures the JVM's defaults.
 JAVA_OPTS=${JAVA_OPTS--XX:+UseSerialGC -Xms64m -Xmx128m -XX:ReservedCodeCacheSize=64m -Xss512k}
+read -ra java_opts <<< "$JAVA_OPTS"
+APP_JAR=target/quarkus-app/quarkus-run.jar
 # glibc's per-thread malloc arenas are most of a JVM's resident memory beyond the heap on many cores
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 DB=atrium_bench
@@ -40,7 +42,7 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+[ -f "$APP_JAR" ] || ./mvnw -B -q package -DskipTests
 ./mvnw -B -q -f bench/bare-quarkus/pom.xml package
 psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
 
@@ -70,14 +72,9 @@ time_to_first_200() { # port command...: starts Atrium; the milliseconds to its 
   wait_for "http://127.0.0.1:$1/hello_world"
   elapsed=$(( ($(date +%s%N) - begin) / 1000000 ))
 }
-jvm() { # [extra JVM options...]: the command line of the packaged JVM application
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  echo java $JAVA_OPTS "$@" -jar target/quarkus-app/quarkus-run.jar
-}
 stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
 
-# shellcheck disable=SC2046 # jvm's words are the command line
-time_to_first_200 $APP_PORT $(jvm) # on an empty database: Flyway creates the schema
+time_to_first_200 $APP_PORT java "${java_opts[@]}" -jar $APP_JAR # on an empty database: Flyway creates the schema
 first_200_ms=$elapsed
 atrium=$app
 sleep 2
@@ -116,7 +113,7 @@ if [ -n "$NATIVE" ]; then # a restart: the schema is in place
   targets+=(native_hello native_index native_post native_api native_login)
 fi
 # the bare framework: the same Quarkus and routes, nothing of Atrium's (bench/bare-quarkus)
-QUARKUS_HTTP_PORT=$BARE_PORT java $JAVA_OPTS -jar bench/bare-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
+QUARKUS_HTTP_PORT=$BARE_PORT java "${java_opts[@]}" -jar bench/bare-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
 bare=$!; pids+=("$bare")
 # the seed's stack: Flask under gunicorn -k gevent -w 8
 (cd bench/seed-flask && exec /usr/bin/python3 -m gunicorn -k gevent -w 8 -b 127.0.0.1:$FLASK_PORT app:app) > "$WORK/flask.log" 2>&1 &
@@ -176,19 +173,16 @@ if [ -n "$NATIVE" ]; then native_rss_loaded=$(rss_mb "$native"); stop "$native";
 # --- start-up again on the schema now in place (a restart), then with an AppCDS archive of the classes a
 # running instance loads (made by a training run that serves a few pages and stops)
 stop "$atrium"
-# shellcheck disable=SC2046
-time_to_first_200 $APP_PORT $(jvm)
+time_to_first_200 $APP_PORT java "${java_opts[@]}" -jar $APP_JAR
 restart_ms=$elapsed
 stop "$app"
-# shellcheck disable=SC2046
-start_atrium $APP_PORT $(jvm -XX:ArchiveClassesAtExit="$WORK/atrium.jsa")
+start_atrium $APP_PORT java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$WORK/atrium.jsa" -jar $APP_JAR
 wait_for "$base/hello_world"
 for path in / /about /login /register "/posts/$post" /api/v1/posts /no-such-page /q/health/ready; do
   curl -s -o /dev/null -H 'Accept: text/html' "$base$path"
 done
 stop "$app"
-# shellcheck disable=SC2046
-time_to_first_200 $APP_PORT $(jvm -XX:SharedArchiveFile="$WORK/atrium.jsa")
+time_to_first_200 $APP_PORT java "${java_opts[@]}" -XX:SharedArchiveFile="$WORK/atrium.jsa" -jar $APP_JAR
 appcds_ms=$elapsed
 stop "$app"
 

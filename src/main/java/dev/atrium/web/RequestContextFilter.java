@@ -1,6 +1,6 @@
 package dev.atrium.web;
 
-import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -75,23 +75,14 @@ public class RequestContextFilter {
         return chosen != null ? chosen : Language.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final HexFormat HEX = HexFormat.of();
 
     /**
-     * 128 random bits as 32 hex digits: unique enough to find a request in the logs. Written digit by digit,
-     * since every request makes one (String.format cost a tenth of the smallest route's time).
+     * 128 random bits as 32 hex digits: unique enough to find a request in the logs. Every request makes one,
+     * so without String.format, which cost a tenth of the smallest route's time.
      */
     static String newRequestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        byte[] digits = new byte[32];
-        long bits = random.nextLong();
-        for (int i = 0; i < 32; i++) {
-            if (i == 16) {
-                bits = random.nextLong();
-            }
-            digits[i] = HEX[(int) (bits >>> 60)];
-            bits <<= 4;
-        }
-        return new String(digits, StandardCharsets.US_ASCII);
+        return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
     }
 }
