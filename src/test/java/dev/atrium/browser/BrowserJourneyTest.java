@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -63,7 +64,11 @@ class BrowserJourneyTest {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // While a page is being replaced chromedriver can answer a query about the old document with a generic
+        // "unknown error" (Node ... does not belong to the document) instead of a stale-element error; every
+        // wait here re-finds its element by locator, so such an answer only means "not yet" and is retried.
         wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(WebDriverException.class);
     }
 
     @AfterEach
@@ -102,10 +107,9 @@ class BrowserJourneyTest {
 
         String confirmPath = fixtures.confirmationPath(email);
         open(confirmPath);
-        WebElement confirm = driver.findElement(By.cssSelector("form[action='" + confirmPath + "'] button[type=submit]"));
-        confirm.click();
-        wait.until(ExpectedConditions.stalenessOf(confirm));
-        assertThat(driver.findElement(By.tagName("main")).getText()).containsIgnoringCase("confirmed");
+        submit(confirmPath);
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Address confirmed"));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("your email address is confirmed");
 
         open("/login");
         type("login", username);
