@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,12 +12,12 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.atrium.auth.AccountService;
+import dev.atrium.cache.CachedValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.panache.common.Sort;
@@ -62,14 +61,9 @@ public class PostService {
      * The first page as {@link #firstPage()} would return it now, if that needs no database: for the event
      * loop, which must not wait. Empty while the cache is empty, loading, or failed to load.
      */
-    @SuppressWarnings("unchecked")
     public Optional<Page<PostView>> firstPageIfCached() {
         // a method without parameters is cached under the cache's default key
-        CompletableFuture<Object> cached = firstPageCache.as(CaffeineCache.class).getIfPresent(firstPageCache.getDefaultKey());
-        if (cached == null || !cached.isDone() || cached.isCompletedExceptionally()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable((Page<PostView>) cached.getNow(null));
+        return CachedValues.ifPresent(firstPageCache, firstPageCache.getDefaultKey());
     }
 
     @Transactional
