@@ -5,13 +5,11 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.atrium.web.ErrorRenderer;
 import dev.atrium.web.PublicRoutes;
 import dev.atrium.web.RequestInfo;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Router;
 
@@ -49,12 +47,6 @@ public class AnonymousIndexRoute {
     }
 
     private boolean isAnonymousIndexRequest(RoutingContext rc) {
-        HttpServerRequest request = rc.request();
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return "/".equals(rc.normalizedPath())
-                && request.query() == null
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                && request.getCookie(sessionCookie) == null
-                && (accept == null || ErrorRenderer.prefersHtml(accept));
+        return "/".equals(rc.normalizedPath()) && PublicRoutes.isAnonymousPageRequest(rc, sessionCookie);
     }
 }

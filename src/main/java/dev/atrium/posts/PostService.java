@@ -5,8 +5,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -42,9 +45,12 @@ public class PostService {
 
     private final Counter written;
     private final Cache firstPageCache;
+    private final TransactionSynchronizationRegistry transactions;
+    private final AtomicLong generation = new AtomicLong();
 
     PostService(AccountService accounts, MarkdownRenderer markdown, MeterRegistry registry,
-            @CacheName(FIRST_PAGE) Cache firstPageCache) {
+            @CacheName(FIRST_PAGE) Cache firstPageCache, TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
         this.written = Counter.builder("atrium.posts.written").description("Posts published").register(registry);
         this.accounts = accounts;
         this.markdown = markdown;
@@ -64,6 +70,28 @@ public class PostService {
     public Optional<Page<PostView>> firstPageIfCached() {
         // a method without parameters is cached under the cache's default key
         return CachedValues.ifPresent(firstPageCache, firstPageCache.getDefaultKey());
+    }
+
+    /**
+     * A number that moves on with every committed change to any post on this replica. Read it before reading
+     * the posts a page is made from: if it has moved on since, the page may show what was changed.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Moves the generation on once the current transaction has ended, so that nothing read before the change carries the new one. */
+    private void changing() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                generation.incrementAndGet();
+            }
+        });
     }
 
     @Transactional
@@ -96,6 +124,7 @@ public class PostService {
         post.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         post.updatedAt = post.createdAt;
         post.persistAndFlush();
+        changing();
         LOG.infof("Account %d wrote post %d", authorId, post.id);
         written.increment();
         return views(List.of(post)).get(0);
@@ -106,6 +135,7 @@ public class PostService {
     @Transactional
     public Optional<PostView> update(long id, String title, String body) {
         return Post.<Post> findByIdOptional(id).map(post -> {
+            changing();
             post.title = title.strip();
             post.body = body;
             post.updatedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -117,6 +147,7 @@ public class PostService {
     @CacheInvalidateAll(cacheName = "post-html")
     @Transactional
     public boolean delete(long id) {
+        changing();
         return Post.deleteById(id);
     }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import dev.atrium.auth.AccountService;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
+import dev.atrium.web.Language;
 import dev.atrium.web.ProblemException;
 import dev.atrium.web.RequestInfo;
 import io.quarkus.qute.CheckedTemplate;
@@ -50,21 +52,34 @@ public class PostsResource {
     SecurityIdentity identity;
     @Inject
     PostMessages messages;
+    @Inject
+    AnonymousPostPages anonymousPages;
 
     @GET
     @Path("posts/{id}")
     public Response post(@RestPath long id, Request request) {
+        long generation = posts.generation(); // before reading the post: see AnonymousPostPages
         PostView post = posts.get(id).orElseThrow(() -> new ProblemException(404, "There is no post " + id + "."));
         // the page shows who is signed in and in which language, so those are part of its version
+        Language language = RequestInfo.current().language();
         EntityTag tag = new EntityTag(Long.toHexString(post.updatedAt().toEpochMilli()) + "-"
                 + Integer.toHexString((identity.isAnonymous() ? "" : identity.getPrincipal().getName()).hashCode())
-                + "-" + RequestInfo.current().lang(), true);
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(Date.from(post.updatedAt()), tag);
+                + "-" + language.tag(), true);
+        Date modified = Date.from(post.updatedAt());
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(modified, tag);
         if (unchanged != null) {
             return unchanged.tag(tag).build();
         }
-        return Response.ok(Templates.post(post, PostPermissions.canEdit(identity, post), PostPermissions.canDelete(identity, post)))
-                .tag(tag).lastModified(Date.from(post.updatedAt())).build();
+        TemplateInstance page = Templates.post(post, PostPermissions.canEdit(identity, post), PostPermissions.canDelete(identity, post));
+        if (!identity.isAnonymous()) {
+            return Response.ok(page).tag(tag).lastModified(modified).build();
+        }
+        // alike for every anonymous visitor of this language: rendered here, then held for AnonymousPostPageRoute
+        Response response = Response.ok(page.setLocale(language.locale()).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .tag(tag).lastModified(modified).build();
+        anonymousPages.hold(post.id(), language, generation, (String) response.getEntity(),
+                response.getHeaderString(HttpHeaders.ETAG), response.getHeaderString(HttpHeaders.LAST_MODIFIED));
+        return response;
     }
 
     @GET

@@ -1,5 +1,9 @@
 package dev.atrium.web;
 
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+
 /**
  * Where in the router the answers that do not depend on who is asking run: after Atrium's own filters
  * (request id and language 1000, analytics 950, response headers 900, body limit 800, session lifetime 700:
@@ -17,5 +21,19 @@ public final class PublicRoutes {
     public static final int ORDER = -500;
 
     private PublicRoutes() {
+    }
+
+    /**
+     * Whether a request asks for a page as every anonymous visitor sees it: no query string, no credentials
+     * of any kind (neither an Authorization header nor the session cookie named {@code sessionCookie},
+     * valid or not: judging those is the security layer's work) and a client that takes HTML.
+     */
+    public static boolean isAnonymousPageRequest(RoutingContext rc, String sessionCookie) {
+        HttpServerRequest request = rc.request();
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return request.query() == null
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getCookie(sessionCookie) == null
+                && (accept == null || ErrorRenderer.prefersHtml(accept));
     }
 }
