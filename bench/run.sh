@@ -14,7 +14,7 @@ ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-APP_PORT=18090 FLASK_PORT=18091 NGINX_PORT=18092 BARE_PORT=18093 NATIVE_PORT=18094
+APP_PORT=18090 FLASK_PORT=18091 NGINX_PORT=18092 BARE_PORT=18093 NATIVE_PORT=18094 BARE_DATA_PORT=18095
 # The native executable (./mvnw package -Dnative), measured beside the JVM when one has been built
 NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -n 1 || true)}
 # The JVM options Atrium runs with (the bare framework gets the same): a small fixed heap and the serial
@@ -25,6 +25,7 @@ APP_JAR=target/quarkus-app/quarkus-run.jar
 # glibc's per-thread malloc arenas are most of a JVM's resident memory beyond the heap on many cores
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 DB=atrium_bench
+BARE_DB=atrium_bench_bare
 WORK=$(mktemp -d)
 RESULTS=bench/results/$(date -u +%Y-%m-%d-%H%M).md
 pids=()
@@ -44,7 +45,10 @@ fi
 
 [ -f "$APP_JAR" ] || ./mvnw -B -q package -DskipTests
 ./mvnw -B -q -f bench/bare-quarkus/pom.xml package
-psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" -c "create database $DB" >/dev/null
+./mvnw -B -q -f bench/bare-quarkus-data/pom.xml package
+for db in $DB $BARE_DB; do
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $db" -c "create database $db" >/dev/null
+done
 
 wait_for() { for _ in $(seq 1 600); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
@@ -66,15 +70,22 @@ start_atrium() { # port command...: starts it in the background, its pid in $app
     "$@" >> "$WORK/app.log" 2>&1 &
   app=$!; pids+=("$app")
 }
-time_to_first_200() { # port command...: starts Atrium; the milliseconds to its first 200 in $elapsed
-  local begin; begin=$(date +%s%N)
-  start_atrium "$@"
-  wait_for "http://127.0.0.1:$1/hello_world"
+# the bare framework with a database (bench/bare-quarkus-data): the floor under Atrium's start-up and memory
+start_bare_data() {
+  QUARKUS_HTTP_PORT=$BARE_DATA_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$BARE_DB \
+    java "${java_opts[@]}" -jar bench/bare-quarkus-data/target/quarkus-app/quarkus-run.jar >> "$WORK/bare-data.log" 2>&1 &
+  app=$!; pids+=("$app")
+}
+time_to_first_200() { # port starter [command...]: starts Atrium (or what starter starts); the milliseconds to its first 200 in $elapsed
+  local port=$1 starter=$2 begin; shift 2
+  begin=$(date +%s%N)
+  "$starter" "$port" "$@"
+  wait_for "http://127.0.0.1:$port/hello_world"
   elapsed=$(( ($(date +%s%N) - begin) / 1000000 ))
 }
 stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
 
-time_to_first_200 $APP_PORT java "${java_opts[@]}" -jar $APP_JAR # on an empty database: Flyway creates the schema
+time_to_first_200 $APP_PORT start_atrium java "${java_opts[@]}" -jar $APP_JAR # on an empty database: Flyway creates the schema
 first_200_ms=$elapsed
 atrium=$app
 sleep 2
@@ -95,6 +106,16 @@ post=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application
   "$base/api/v1/posts" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
 login_token=$(csrf /login)
 csrf_cookie=$(awk '$6 == "atrium-csrf" { print $7 }' "$jar")
+# a signed-in visitor's session, for the post page through security, the database and rendering; a new one
+# for each load, since wrk keeps sending the cookie it was given and a session over a minute old is renewed
+# (re-encrypted) on every answer, as a browser would not need
+session_cookie() { # base URL -> the new session's cookie value
+  local sessions=$WORK/session-cookies
+  rm -f "$sessions"
+  curl -fsS -o /dev/null -c "$sessions" -b "$jar" --data-urlencode "csrf-token=$login_token" -d login=bench \
+    --data-urlencode "password=correct horse battery" "$1/login"
+  awk '$6 == "atrium-session" { print $7 }' "$sessions"
+}
 cat > "$WORK/login.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -103,18 +124,28 @@ wrk.body = "login=bench&password=correct+horse+battery&csrf-token=$login_token"
 LUA
 
 # --- the others, started now and idle until their turn
-targets=(hello index post api login)
+targets=(hello index post post_session api login)
 if [ -n "$NATIVE" ]; then # a restart: the schema is in place
-  time_to_first_200 $NATIVE_PORT "$NATIVE"
+  time_to_first_200 $NATIVE_PORT start_atrium "$NATIVE"
   native_first_200_ms=$elapsed
   native=$app
   sleep 2
   native_rss_idle=$(rss_mb "$native")
-  targets+=(native_hello native_index native_post native_api native_login)
+  targets+=(native_hello native_index native_post native_post_session native_api native_login)
 fi
 # the bare framework: the same Quarkus and routes, nothing of Atrium's (bench/bare-quarkus)
 QUARKUS_HTTP_PORT=$BARE_PORT java "${java_opts[@]}" -jar bench/bare-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
 bare=$!; pids+=("$bare")
+# the bare framework with a database: started twice, so the second start finds its schema in place as
+# Atrium's restart does
+start_bare_data $BARE_DATA_PORT
+wait_for "http://127.0.0.1:$BARE_DATA_PORT/hello_world"
+stop "$app"
+time_to_first_200 $BARE_DATA_PORT start_bare_data
+bare_data_first_200_ms=$elapsed
+bare_data=$app
+sleep 2
+bare_data_rss_idle=$(rss_mb "$bare_data")
 # the seed's stack: Flask under gunicorn -k gevent -w 8
 (cd bench/seed-flask && exec /usr/bin/python3 -m gunicorn -k gevent -w 8 -b 127.0.0.1:$FLASK_PORT app:app) > "$WORK/flask.log" 2>&1 &
 pids+=("$!")
@@ -137,7 +168,7 @@ for port in $BARE_PORT $FLASK_PORT $NGINX_PORT; do wait_for "http://127.0.0.1:$p
 
 # --- the loads: every target once per round, one at a time, ROUNDS rounds; each keeps its median round, so
 # a slow minute of the machine moves one round of every target rather than all rounds of one
-targets+=(bare_hello bare_index flask_hello flask_index nginx)
+targets+=(bare_hello bare_index bare_post flask_hello flask_index nginx)
 load_target() {
   local at=$base
   case $1 in native_*) at=http://127.0.0.1:$NATIVE_PORT ;; esac
@@ -145,11 +176,13 @@ load_target() {
     hello|native_hello) load "$at/hello_world" ;;
     index|native_index) load "$at/" -H 'Accept: text/html' ;;
     post|native_post) load "$at/posts/$post" -H 'Accept: text/html' ;;
+    post_session|native_post_session) load "$at/posts/$post" -H 'Accept: text/html' -H "Cookie: atrium-session=$(session_cookie "$at")" ;;
     api|native_api) load "$at/api/v1/posts" -H 'Accept: application/json' ;;
     # bcrypt: 64 at once wait longer than wrk's default 2 s
     login|native_login) load "$at/login" -s "$WORK/login.lua" --timeout 10s ;;
     bare_hello) load "http://127.0.0.1:$BARE_PORT/hello_world" ;;
     bare_index) load "http://127.0.0.1:$BARE_PORT/" -H 'Accept: text/html' ;;
+    bare_post) load "http://127.0.0.1:$BARE_DATA_PORT/posts/1" -H 'Accept: text/html' ;;
     flask_hello) load "http://127.0.0.1:$FLASK_PORT/hello_world" ;;
     flask_index) load "http://127.0.0.1:$FLASK_PORT/" ;;
     nginx) load "http://127.0.0.1:$NGINX_PORT/hello_world" ;;
@@ -168,12 +201,13 @@ for target in "${targets[@]}"; do
 $(awk '{ bad += $4 } END { print bad + 0 }' "$runs") $(cut -d' ' -f1 "$runs" | sed 's/\..*//' | paste -sd/)"
 done
 rss_loaded=$(rss_mb "$atrium")
+bare_data_rss_loaded=$(rss_mb "$bare_data")
 if [ -n "$NATIVE" ]; then native_rss_loaded=$(rss_mb "$native"); stop "$native"; fi
 
 # --- start-up again on the schema now in place (a restart), then with an AppCDS archive of the classes a
 # running instance loads (made by a training run that serves a few pages and stops)
 stop "$atrium"
-time_to_first_200 $APP_PORT java "${java_opts[@]}" -jar $APP_JAR
+time_to_first_200 $APP_PORT start_atrium java "${java_opts[@]}" -jar $APP_JAR
 restart_ms=$elapsed
 stop "$app"
 start_atrium $APP_PORT java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$WORK/atrium.jsa" -jar $APP_JAR
@@ -182,7 +216,7 @@ for path in / /about /login /register "/posts/$post" /api/v1/posts /no-such-page
   curl -s -o /dev/null -H 'Accept: text/html' "$base$path"
 done
 stop "$app"
-time_to_first_200 $APP_PORT java "${java_opts[@]}" -XX:SharedArchiveFile="$WORK/atrium.jsa" -jar $APP_JAR
+time_to_first_200 $APP_PORT start_atrium java "${java_opts[@]}" -XX:SharedArchiveFile="$WORK/atrium.jsa" -jar $APP_JAR
 appcds_ms=$elapsed
 stop "$app"
 
@@ -206,18 +240,21 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]}" | cut -d' ' -f3)")" -v b="$(
   echo "|---|---|---|---|---|---|"
   row "Atrium \`GET /hello_world\`" hello
   row "Atrium \`GET /\` (template, first page of posts)" index
-  row "Atrium \`GET /posts/{id}\` (database)" post
+  row "Atrium \`GET /posts/{id}\` (anonymous: the held page)" post
+  row "Atrium \`GET /posts/{id}\` (signed in: security, database, template)" post_session
   row "Atrium \`GET /api/v1/posts\` (JSON)" api
   row "Atrium \`POST /login\` (bcrypt)" login
   if [ -n "$NATIVE" ]; then
     row "Atrium native \`GET /hello_world\`" native_hello
     row "Atrium native \`GET /\`" native_index
-    row "Atrium native \`GET /posts/{id}\`" native_post
+    row "Atrium native \`GET /posts/{id}\` (anonymous)" native_post
+    row "Atrium native \`GET /posts/{id}\` (signed in)" native_post_session
     row "Atrium native \`GET /api/v1/posts\`" native_api
     row "Atrium native \`POST /login\`" native_login
   fi
   row "bare Quarkus \`GET /hello_world\` (Vert.x route)" bare_hello
   row "bare Quarkus \`GET /\` (Qute page of the seed's index)" bare_index
+  row "bare Quarkus with Hibernate ORM \`GET /posts/{id}\` (find by id, Qute)" bare_post
   row "seed Flask \`GET /hello_world\` (gunicorn -k gevent -w 8)" flask_hello
   row "seed Flask \`GET /\` (template)" flask_index
   row "nginx static \`Hello World!\` (ceiling)" nginx
@@ -229,6 +266,8 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]}" | cut -d' ' -f3)")" -v b="$(
   echo "| JVM start to first 200, restart with an AppCDS archive | $appcds_ms ms |"
   echo "| resident memory, idle | $rss_idle MB |"
   echo "| resident memory, after load | $rss_loaded MB |"
+  echo "| bare Quarkus with Hibernate ORM, Flyway, PostgreSQL: start to first 200, restart | $bare_data_first_200_ms ms |"
+  echo "| bare Quarkus with Hibernate ORM: resident memory idle / after its post page's load | $bare_data_rss_idle MB / $bare_data_rss_loaded MB |"
   if [ -n "$NATIVE" ]; then
     echo "| native ($(basename "$NATIVE")): start to first 200, restart | $native_first_200_ms ms |"
     echo "| native: resident memory, idle | $native_rss_idle MB |"
@@ -242,5 +281,7 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]}" | cut -d' ' -f3)")" -v b="$(
   echo "| Atrium \`/\` p99 / seed \`/\` p99 | $(p99ratio index flask_index) |"
   echo "| Atrium \`/hello_world\` / bare Quarkus | $(ratio "$(rps hello)" "$(rps bare_hello)") |"
   echo "| Atrium \`/\` / bare Quarkus \`/\` | $(ratio "$(rps index)" "$(rps bare_index)") |"
+  echo "| Atrium \`/posts/{id}\` anonymous / bare Quarkus with ORM | $(ratio "$(rps post)" "$(rps bare_post)") |"
+  echo "| Atrium \`/posts/{id}\` signed in / bare Quarkus with ORM | $(ratio "$(rps post_session)" "$(rps bare_post)") |"
 } > "$RESULTS"
 cat "$RESULTS"
