@@ -109,12 +109,12 @@ csrf_cookie=$(awk '$6 == "atrium-csrf" { print $7 }' "$jar")
 # a signed-in visitor's session, for the post page through security, the database and rendering; a new one
 # for each load, since wrk keeps sending the cookie it was given and a session over a minute old is renewed
 # (re-encrypted) on every answer, as a browser would not need
-session_cookie() { # base URL -> the new session's cookie value
+session_cookies() { # base URL -> a Cookie header's value: the new session and its start time
   local sessions=$WORK/session-cookies
   rm -f "$sessions"
   curl -fsS -o /dev/null -c "$sessions" -b "$jar" --data-urlencode "csrf-token=$login_token" -d login=bench \
     --data-urlencode "password=correct horse battery" "$1/login"
-  awk '$6 == "atrium-session" { print $7 }' "$sessions"
+  awk '$6 ~ /^atrium-session/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$sessions"
 }
 cat > "$WORK/login.lua" <<LUA
 wrk.method = "POST"
@@ -176,7 +176,7 @@ load_target() {
     hello|native_hello) load "$at/hello_world" ;;
     index|native_index) load "$at/" -H 'Accept: text/html' ;;
     post|native_post) load "$at/posts/$post" -H 'Accept: text/html' ;;
-    post_session|native_post_session) load "$at/posts/$post" -H 'Accept: text/html' -H "Cookie: atrium-session=$(session_cookie "$at")" ;;
+    post_session|native_post_session) load "$at/posts/$post" -H 'Accept: text/html' -H "Cookie: $(session_cookies "$at")" ;;
     api|native_api) load "$at/api/v1/posts" -H 'Accept: application/json' ;;
     # bcrypt: 64 at once wait longer than wrk's default 2 s
     login|native_login) load "$at/login" -s "$WORK/login.lua" --timeout 10s ;;
