@@ -74,8 +74,8 @@ start_atrium() { # port command...: starts it in the background, its pid in $app
   app=$!; pids+=("$app")
 }
 # the bare framework with a database (bench/bare-quarkus-data): the floor under Atrium's start-up and memory
-start_bare_data() {
-  QUARKUS_HTTP_PORT=$BARE_DATA_PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$BARE_DB \
+start_bare_data() { # port
+  QUARKUS_HTTP_PORT=$1 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$BARE_DB \
     java "${java_opts[@]}" -jar bench/bare-quarkus-data/target/quarkus-app/quarkus-run.jar >> "$WORK/bare-data.log" 2>&1 &
   app=$!; pids+=("$app")
 }

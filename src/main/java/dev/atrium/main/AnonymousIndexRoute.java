@@ -23,8 +23,6 @@ import io.vertx.ext.web.Router;
 @Singleton
 public class AnonymousIndexRoute {
 
-    private static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html;charset=UTF-8");
-
     private final AnonymousIndex index;
     private final String sessionCookie;
 
@@ -43,7 +41,7 @@ public class AnonymousIndexRoute {
             rc.next();
             return;
         }
-        rc.response().putHeader(HttpHeaders.CONTENT_TYPE, TEXT_HTML).end(page);
+        rc.response().putHeader(HttpHeaders.CONTENT_TYPE, PublicRoutes.TEXT_HTML).end(page);
     }
 
     private boolean isAnonymousIndexRequest(RoutingContext rc) {

@@ -23,7 +23,6 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class AnonymousPostPageRoute {
 
-    private static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html;charset=UTF-8");
     /** Longer ids are not post ids (the resource answers them 404); this keeps parsing from overflowing. */
     private static final int MAX_ID_DIGITS = 18;
 
@@ -50,7 +49,7 @@ public class AnonymousPostPageRoute {
             return;
         }
         rc.response()
-                .putHeader(HttpHeaders.CONTENT_TYPE, TEXT_HTML)
+                .putHeader(HttpHeaders.CONTENT_TYPE, PublicRoutes.TEXT_HTML)
                 .putHeader(HttpHeaders.ETAG, page.etag())
                 .putHeader(HttpHeaders.LAST_MODIFIED, page.lastModified())
                 .end(page.bytes());

@@ -75,9 +75,10 @@ public class PostsResource {
             return Response.ok(page).tag(tag).lastModified(modified).build();
         }
         // alike for every anonymous visitor of this language: rendered here, then held for AnonymousPostPageRoute
-        Response response = Response.ok(page.setLocale(language.locale()).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .tag(tag).lastModified(modified).build();
-        anonymousPages.hold(post.id(), language, generation, (String) response.getEntity(),
+        String html = page.setLocale(language.locale()).render();
+        Response response = Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).tag(tag).lastModified(modified).build();
+        // the validators as the REST layer writes them, so the route sends exactly the same headers
+        anonymousPages.hold(post.id(), language, generation, html,
                 response.getHeaderString(HttpHeaders.ETAG), response.getHeaderString(HttpHeaders.LAST_MODIFIED));
         return response;
     }

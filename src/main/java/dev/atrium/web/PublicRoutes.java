@@ -19,6 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class PublicRoutes {
 
     public static final int ORDER = -500;
+    /** The Content-Type of the pages these routes send, as the REST resources send it. */
+    public static final CharSequence TEXT_HTML = HttpHeaders.createOptimized("text/html;charset=UTF-8");
 
     private PublicRoutes() {
     }
