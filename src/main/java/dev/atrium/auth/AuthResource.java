@@ -30,7 +30,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -43,8 +42,6 @@ import io.vertx.ext.web.RoutingContext;
 public class AuthResource {
 
     private static final Logger LOG = Logger.getLogger(AuthResource.class);
-    /** Where Quarkus form authentication remembers the page an anonymous visitor was sent away from. */
-    private static final String REDIRECT_LOCATION_COOKIE = "quarkus-redirect-location";
 
     @CheckedTemplate
     static class Templates {
@@ -108,7 +105,7 @@ public class AuthResource {
         }
         throttle.succeeded(login);
         sessions.start(rc, user.get().username);
-        return seeOther(afterLogin(rc, next));
+        return seeOther(LocalRedirects.localPathOrRoot(next));
     }
 
     @POST
@@ -188,16 +185,6 @@ public class AuthResource {
             mailer.sendConfirmation(user, accounts.confirmationToken(user), RequestInfo.current().language());
         }
         return seeOther("/unconfirmed?resent=true");
-    }
-
-    /** Back to where the visitor was sent away from (the form mechanism's cookie), else the form's own target. */
-    private static String afterLogin(RoutingContext rc, String next) {
-        Cookie remembered = rc.request().getCookie(REDIRECT_LOCATION_COOKIE);
-        if (remembered != null) {
-            rc.response().addCookie(Cookie.cookie(REDIRECT_LOCATION_COOKIE, "").setPath("/").setMaxAge(0));
-            return LocalRedirects.pathOf(remembered.getValue());
-        }
-        return LocalRedirects.localPathOrRoot(next);
     }
 
 }

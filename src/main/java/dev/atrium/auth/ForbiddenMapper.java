@@ -1,6 +1,5 @@
 package dev.atrium.auth;
 
-import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.atrium.web.LocalRedirects;
 import dev.atrium.web.ErrorRenderer;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -29,7 +29,7 @@ public class ForbiddenMapper {
     public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
         if (!identity.isAnonymous() && Boolean.FALSE.equals(identity.getAttribute(AccountIdentityProvider.CONFIRMED))) {
             if (ErrorRenderer.prefersHtml(headers.getHeaderString(HttpHeaders.ACCEPT))) {
-                return Response.seeOther(URI.create("/unconfirmed")).build();
+                return LocalRedirects.seeOther("/unconfirmed");
             }
             return renderer.response(403, "Confirm the account's email address first.", headers, uri).build();
         }

@@ -1,6 +1,5 @@
 package dev.atrium.auth;
 
-import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +13,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.atrium.web.LocalRedirects;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.RequestInfo;
 import io.quarkus.qute.CheckedTemplate;
@@ -56,7 +56,7 @@ public class PasswordResetResource {
             accounts.resetToken(email).ifPresent(token -> accounts.byEmail(email)
                     .ifPresent(user -> mailer.sendReset(user, token, RequestInfo.current().language())));
         }
-        return Response.seeOther(URI.create("/reset?sent=true")).build();
+        return LocalRedirects.seeOther("/reset?sent=true");
     }
 
     @GET

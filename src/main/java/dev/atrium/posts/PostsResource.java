@@ -1,6 +1,5 @@
 package dev.atrium.posts;
 
-import java.net.URI;
 import java.util.Date;
 
 import jakarta.inject.Inject;
@@ -18,6 +17,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.atrium.web.LocalRedirects;
 import dev.atrium.auth.AccountService;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
@@ -100,7 +100,7 @@ public class PostsResource {
                     .build();
         }
         PostView post = posts.create(PostPermissions.userId(identity), title, body);
-        return Response.seeOther(URI.create("/posts/" + post.id())).build();
+        return LocalRedirects.seeOther("/posts/" + post.id());
     }
 
     @GET
@@ -122,7 +122,7 @@ public class PostsResource {
                     .build();
         }
         posts.update(id, title, body);
-        return Response.seeOther(URI.create("/posts/" + id)).build();
+        return LocalRedirects.seeOther("/posts/" + id);
     }
 
     @POST
@@ -134,7 +134,7 @@ public class PostsResource {
             throw new io.quarkus.security.ForbiddenException();
         }
         posts.delete(id);
-        return Response.seeOther(URI.create("/users/" + post.author())).build();
+        return LocalRedirects.seeOther("/users/" + post.author());
     }
 
     @GET

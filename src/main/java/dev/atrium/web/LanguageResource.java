@@ -40,6 +40,6 @@ public class LanguageResource {
                 .httpOnly(true)
                 .sameSite(NewCookie.SameSite.LAX)
                 .build();
-        return Response.seeOther(URI.create(LocalRedirects.localPathOrRoot(next))).cookie(cookie).build();
+        return LocalRedirects.seeOtherBuilder(LocalRedirects.localPathOrRoot(next)).cookie(cookie).build();
     }
 }

@@ -2,6 +2,9 @@ package dev.atrium.web;
 
 import java.net.URI;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
 /** Where a redirect taken from user input may go: a path on this site, never another host. */
 public final class LocalRedirects {
 
@@ -24,19 +27,17 @@ public final class LocalRedirects {
         }
     }
 
-    /** A 303 to a path of this site: where a form sends the browser after it has done its work. */
-    public static jakarta.ws.rs.core.Response seeOther(String path) {
-        return jakarta.ws.rs.core.Response.seeOther(URI.create(path)).build();
+    /**
+     * A 303 to a path of this site: where a form sends the browser after it has done its work. The Location
+     * stays relative: the REST layer would otherwise make it absolute from the request's Host header, which
+     * the client chooses ({@code Host: evil.example} sent the browser there).
+     */
+    public static Response seeOther(String path) {
+        return seeOtherBuilder(path).build();
     }
 
-    /** The local path and query of an absolute URL on any host; {@code /} when it has none or cannot be read. */
-    public static String pathOf(String absolute) {
-        try {
-            URI uri = URI.create(absolute);
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            return localPathOrRoot(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return "/";
-        }
+    /** {@link #seeOther(String)}, for a response that adds more (a cookie, say). */
+    public static Response.ResponseBuilder seeOtherBuilder(String path) {
+        return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, path);
     }
 }

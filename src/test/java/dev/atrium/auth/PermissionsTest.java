@@ -3,6 +3,7 @@ package dev.atrium.auth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
 
@@ -59,8 +60,10 @@ class PermissionsTest {
         fixtures.register(browser, username, username + "@example.org");
         fixtures.promote(username, Role.USER, true);
 
-        browser.get("/test-auth/write").then().statusCode(302).header("Location", endsWith("/login"));
-        browser.submit("/login", "/login", Map.of("login", username, "password", AccountFixtures.PASSWORD))
+        String loginPage = browser.get("/test-auth/write").then().statusCode(302).header("Location", startsWith("/login"))
+                .extract().header("Location");
+        // the login form carries the page to come back to in its "next" field, as a browser would send it
+        browser.submit(loginPage, "/login", Map.of("login", username, "password", AccountFixtures.PASSWORD, "next", "/test-auth/write"))
                 .then().statusCode(303).header("Location", endsWith("/test-auth/write"));
         browser.get("/test-auth/write").then().statusCode(200).body(containsString("may write"));
     }

@@ -30,6 +30,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return new LogCapture(type.getName());
     }
 
+    /** What the logger {@code name} and those below it write ({@code "io.vertx"}, say). */
+    public static LogCapture named(String name) {
+        return new LogCapture(name);
+    }
+
     public List<Entry> entries() {
         return List.copyOf(entries);
     }
