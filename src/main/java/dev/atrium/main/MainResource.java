@@ -52,8 +52,10 @@ public class MainResource {
     public Response index(@RestQuery String page) {
         int number = PageNumber.parse(page);
         LOG.debug("SUCCESS");
-        if (number == 1 && identity.isAnonymous()) {
-            // the busiest page, alike for every anonymous visitor of a language: rendered once, served as is
+        if (number == 1 && identity.isAnonymous() && RequestInfo.current().isPath("/")) {
+            // the busiest page, alike for every anonymous visitor of a language: rendered once, served as is.
+            // Only from its own address: the page links to that address, and other spellings of it
+            // ("/;x=...", "//") would put the visitor's text in the page held for everyone.
             Page<PostView> first = posts.firstPage();
             return Response.ok(anonymousIndex.html(first, RequestInfo.current().language(), () -> Templates.index(first)))
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();

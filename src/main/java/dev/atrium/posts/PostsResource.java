@@ -71,7 +71,9 @@ public class PostsResource {
             return unchanged.tag(tag).build();
         }
         TemplateInstance page = Templates.post(post, PostPermissions.canEdit(identity, post), PostPermissions.canDelete(identity, post));
-        if (!identity.isAnonymous()) {
+        if (!identity.isAnonymous() || !RequestInfo.current().isPath("/posts/" + post.id())) {
+            // a signed-in page is the reader's own; another spelling of the address ("/posts/0001",
+            // "/posts/1;x=...") would put the visitor's text in the page held for everyone
             return Response.ok(page).tag(tag).lastModified(modified).build();
         }
         // alike for every anonymous visitor of this language: rendered here, then held for AnonymousPostPageRoute

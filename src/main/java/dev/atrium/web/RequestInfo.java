@@ -36,6 +36,11 @@ public record RequestInfo(String requestId, Language language, String path) {
         return language.tag();
     }
 
+    /** Whether the request's path is exactly {@code canonical}, as sent: no other spelling of the same page. */
+    public boolean isPath(String canonical) {
+        return canonical.equals(path);
+    }
+
     /** The path, encoded for use as a query parameter value. */
     public String pathParam() {
         return URLEncoder.encode(path, StandardCharsets.UTF_8);

@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.atrium.auth.AccountFixtures;
 import dev.atrium.auth.Role;
 import dev.atrium.testing.BrowserSession;
+import dev.atrium.testing.RawHttp;
 import dev.atrium.web.Language;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -29,6 +34,8 @@ class AnonymousIndexRouteTest {
 
     @Inject
     AccountFixtures fixtures;
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
 
     @Test
     void theSecondAnonymousVisitGetsTheSamePageAndHeadersWithoutAPerVisitorCookie() {
@@ -76,5 +83,22 @@ class AnonymousIndexRouteTest {
         // credentials other than a session are for the security layer to judge, not for the held page
         given().accept("text/html").header("Authorization", "Bearer not-a-token").redirects().follow(false).get("/")
                 .then().statusCode(302).header("Location", containsString("/login"));
+    }
+
+    /** Other spellings of "/" reach the index; the page held for everyone is never made from them. */
+    @Test
+    void aVisitorsSpellingOfTheAddressNeverReachesTheHeldPage() throws IOException {
+        BrowserSession writer = fixtures.signedIn(Role.USER, true);
+        for (String odd : List.of("/;x=POISON", "/%2e/", "//", "/.;x=POISON", "/%2e/;x=POISON")) {
+            // a new post retires the held page, so the next anonymous request renders it again
+            writer.submit("/posts/new", "/posts", Map.of("title", "Spelling " + AccountFixtures.unique("t"), "body", "Body."))
+                    .then().statusCode(303);
+            RawHttp.send(port, "GET " + odd + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+
+            for (int visit = 0; visit < 2; visit++) {
+                new BrowserSession().get("/").then().statusCode(200)
+                        .body(not(containsString("POISON")), not(containsString("%2e")), containsString("next=%2F\""));
+            }
+        }
     }
 }

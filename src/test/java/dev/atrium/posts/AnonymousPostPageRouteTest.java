@@ -8,16 +8,21 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import dev.atrium.auth.AccountFixtures;
 import dev.atrium.auth.Role;
 import dev.atrium.testing.BrowserSession;
+import dev.atrium.testing.RawHttp;
 import dev.atrium.web.Language;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -32,6 +37,8 @@ class AnonymousPostPageRouteTest {
     PostService posts;
     @Inject
     AccountFixtures fixtures;
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
 
     private String write(BrowserSession author, String title) {
         String location = author.submit("/posts/new", "/posts", Map.of("title", title, "body", "Some *text*."))
@@ -118,6 +125,26 @@ class AnonymousPostPageRouteTest {
                 .then().statusCode(302).header("Location", containsString("/login"));
         for (String odd : List.of("/posts/0", "/posts/-1", "/posts/99999999999999999999")) {
             given().accept("text/html").get(odd).then().statusCode(404);
+        }
+    }
+
+    /** Other spellings of the address reach the same post; the page held for everyone is never made from them. */
+    @Test
+    void aVisitorsSpellingOfTheAddressNeverReachesTheHeldPage() throws IOException {
+        BrowserSession author = fixtures.signedIn(Role.USER, true);
+        String path = write(author, "Spelling " + AccountFixtures.unique("t"));
+        long id = idOf(path);
+        for (String odd : List.of(path + ";x=POISON", path + "/;x=POISON", "/" + path, "/posts/000" + id,
+                "/posts/%2e/../posts/" + id + ";x=POISON")) {
+            // a change retires the held page, so the next anonymous request renders it again
+            author.submit(path + "/edit", path, Map.of("title", "Spelling", "body", "Text.")).then().statusCode(303);
+            RawHttp.send(port, "GET " + odd + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+
+            for (int visit = 0; visit < 2; visit++) {
+                new BrowserSession().get(path).then().statusCode(200)
+                        .body(not(containsString("POISON")), not(containsString("000" + id)),
+                                containsString("next=" + URLEncoder.encode(path, StandardCharsets.UTF_8) + "\""));
+            }
         }
     }
 }
