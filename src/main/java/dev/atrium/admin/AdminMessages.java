@@ -70,6 +70,9 @@ public interface AdminMessages {
     @Message("You cannot disable your own account.")
     String self_disable();
 
+    @Message("The site would have no active administrator left; make another account an administrator first.")
+    String last_admin();
+
     @Message("When")
     String col_when();
 

@@ -87,11 +87,11 @@ public class AdminResource {
         return Templates.audit(audit.page(PageNumber.parse(page)));
     }
 
-    /** Runs an action and goes back to the list the form was on; a refused self-action re-renders it with why. */
+    /** Runs an action and goes back to the list the form was on; a refused action re-renders it with why. */
     private Response act(Runnable action, String next) {
         try {
             action.run();
-        } catch (AdminService.SelfActionException e) {
+        } catch (AdminService.RefusedException e) {
             // the page words the refusal in the visitor's language: error is a key of the admin bundle
             return Response.status(409).entity(usersPage(null, 1, e.getMessage())).build();
         }

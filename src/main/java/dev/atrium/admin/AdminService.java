@@ -1,6 +1,7 @@
 package dev.atrium.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.atrium.auth.AccountService;
@@ -10,7 +11,9 @@ import dev.atrium.web.ProblemException;
 
 /**
  * What administrators do to accounts, each action with its audit entry in the same transaction. An
- * administrator cannot disable or demote their own account, so the last one cannot lock everyone out.
+ * administrator cannot disable or demote their own account, and no change may leave the site without an
+ * active administrator: two administrators demoting each other at the same moment would otherwise both
+ * succeed (see {@link #refuseLastAdministrator}).
  */
 @ApplicationScoped
 public class AdminService {
@@ -30,6 +33,9 @@ public class AdminService {
             return user;
         }
         refuseSelf(actor, user, "self_role");
+        if (role != Role.ADMINISTRATOR) {
+            refuseLastAdministrator(user);
+        }
         Role before = user.role;
         accounts.setRole(user, role);
         audit.record(actor, "role.change", user.username, before + " → " + role);
@@ -43,6 +49,9 @@ public class AdminService {
             return user;
         }
         refuseSelf(actor, user, "self_disable");
+        if (disabled) {
+            refuseLastAdministrator(user);
+        }
         accounts.setDisabled(user, disabled);
         audit.record(actor, disabled ? "account.disable" : "account.enable", user.username, null);
         return user;
@@ -55,13 +64,34 @@ public class AdminService {
 
     private static void refuseSelf(String actor, User user, String message) {
         if (user.username.equals(actor)) {
-            throw new SelfActionException(message);
+            throw new RefusedException(message);
         }
     }
 
-    /** An administrator tried to demote or disable their own account; the message is the admin bundle's key. */
-    public static class SelfActionException extends RuntimeException {
-        SelfActionException(String message) {
+    /**
+     * Refuses to take {@code user}'s administration away when no other active administrator would be left. The
+     * active administrators' rows are locked first, so a concurrent change of the same kind waits for this
+     * transaction; the count is a new statement after the lock, so it sees what such a change committed.
+     */
+    private static void refuseLastAdministrator(User user) {
+        if (!isActiveAdministrator(user)) {
+            return;
+        }
+        User.find(ACTIVE_ADMINISTRATORS, Role.ADMINISTRATOR).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        if (User.count(ACTIVE_ADMINISTRATORS + " and id <> ?2", Role.ADMINISTRATOR, user.id) == 0) {
+            throw new RefusedException("last_admin");
+        }
+    }
+
+    private static final String ACTIVE_ADMINISTRATORS = "role = ?1 and disabled = false and confirmed = true";
+
+    private static boolean isActiveAdministrator(User user) {
+        return user.role == Role.ADMINISTRATOR && !user.disabled && user.confirmed;
+    }
+
+    /** An action the site refuses (one's own account, the last administrator); the message is the admin bundle's key. */
+    public static class RefusedException extends RuntimeException {
+        RefusedException(String message) {
             super(message, null, false, false);
         }
     }
