@@ -1,8 +1,10 @@
 package dev.atrium.posts;
 
 import java.util.Date;
+import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,6 +56,8 @@ public class PostsResource {
     PostMessages messages;
     @Inject
     AnonymousPostPages anonymousPages;
+    @Inject
+    MarkdownPreview preview;
 
     @GET
     @Path("posts/{id}")
@@ -103,6 +107,16 @@ public class PostsResource {
         }
         PostView post = posts.create(PostPermissions.userId(identity), title, body);
         return LocalRedirects.seeOther("/posts/" + post.id());
+    }
+
+    /** The editor's live preview (app.js): JSON in and out, with the session and the CSRF token in a header. */
+    @POST
+    @Path("posts/preview")
+    @PermissionsAllowed("write")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, String> preview(Map<String, String> input) {
+        return Map.of("html", preview.render(PostPermissions.userId(identity), input == null ? null : input.get("markdown")));
     }
 
     @GET

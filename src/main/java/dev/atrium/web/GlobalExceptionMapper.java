@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -30,7 +32,7 @@ public class GlobalExceptionMapper {
         }
         ProblemException problem = e instanceof ProblemException p ? p : null;
         Response.ResponseBuilder builder = problem == null
-                ? answer(status, null, headers, uri)
+                ? answer(status, e.getCause() instanceof StreamReadException json ? unreadable(json) : null, headers, uri)
                 : renderer.response(status, problem.getMessage(), problem.fields(), headers, uri);
         original.getStringHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
@@ -49,6 +51,13 @@ public class GlobalExceptionMapper {
         }
         LOG.errorf(e, "Unexpected error answering %s", uri.getPath());
         return answer(500, null, headers, uri).build();
+    }
+
+    /** What the JSON reader refused (Quarkus REST answers it 400), said for the client: see {@link StrictJson}. */
+    private static String unreadable(StreamReadException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
+                ? "The request body is not valid JSON: a key is given more than once."
+                : "The request body is not valid JSON.";
     }
 
     private Response.ResponseBuilder answer(int status, String detail, HttpHeaders headers, UriInfo uri) {

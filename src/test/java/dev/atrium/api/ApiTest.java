@@ -188,13 +188,33 @@ class ApiTest {
     }
 
     @Test
-    void theEditorPreviewRendersLikeAPost() {
-        given().accept("application/json").contentType("application/json")
+    void thePreviewRendersLikeAPostForWritersOnly() {
+        String token = tokenFor(Role.USER);
+        api(token).contentType("application/json")
                 .body(Map.of("markdown", "**hi** <script>alert(1)</script> [x](javascript:alert(1))"))
                 .post("/api/v1/markdown").then().statusCode(200)
                 .body("html", containsString("<strong>hi</strong>"), "html", not(containsString("<script")),
                         "html", not(containsString("javascript:")));
-        given().accept("application/json").contentType("application/json").body(Map.of("other", "x"))
-                .post("/api/v1/markdown").then().statusCode(400);
+        api(token).contentType("application/json").body(Map.of("other", "x")).post("/api/v1/markdown").then().statusCode(400);
+        // rendering costs CPU: not for anyone who asks
+        given().accept("application/json").contentType("application/json").body(Map.of("markdown", "x"))
+                .post("/api/v1/markdown").then().statusCode(401);
+    }
+
+    /** A key given twice is ambiguous: refused everywhere, never a 500 and never "the last one wins". */
+    @Test
+    void aRepeatedJsonKeyIsRefused() {
+        String token = tokenFor(Role.USER);
+        for (String body : java.util.List.of("{\"markdown\":\"a\",\"markdown\":\"b\"}",
+                "{\"title\":\"a\",\"title\":\"b\",\"body\":\"text\"}", "{\"title\":\"a\",\"body\":\"x\",\"body\":\"y\"}")) {
+            for (String path : java.util.List.of("/api/v1/markdown", "/api/v1/posts")) {
+                api(token).contentType("application/json").body(body).post(path).then().statusCode(400)
+                        .contentType("application/problem+json").body("detail", containsString("more than once"));
+            }
+        }
+        String post = newPost(token, "Repeated");
+        api(token).contentType("application/json").body("{\"title\":\"a\",\"title\":\"b\",\"body\":\"text\"}")
+                .put(post).then().statusCode(400);
+        api(token).get(post).then().statusCode(200).body("title", equalTo("Repeated"));
     }
 }

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.atrium.testing.BrowserSession;
 import dev.atrium.testing.PackagedApp;
 
 /**
@@ -46,13 +51,20 @@ class GracefulShutdownIT {
         try (PackagedApp app = PackagedApp.start(Map.of("QUARKUS_SHUTDOWN_DELAY", "0S", "QUARKUS_SHUTDOWN_TIMEOUT", "20S"))) {
             assertThat(app.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(60)))
                     .as("ready; output:%n%s", app.output()).isTrue();
-            byte[] body = "{\"markdown\": \"**in flight**\"}".getBytes(StandardCharsets.UTF_8);
+            // a login form, as a browser sends it: the CSRF cookie and token from the login page, a wrong password
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + app.port() + "/login")).header("Accept", "text/html").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String cookie = page.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("atrium-csrf="))
+                    .map(value -> value.substring(0, value.indexOf(';'))).findFirst().orElseThrow();
+            byte[] body = ("csrf-token=" + BrowserSession.csrfToken(page.body()) + "&login=in-flight&password=not-the-password")
+                    .getBytes(StandardCharsets.UTF_8);
             try (Socket socket = new Socket("127.0.0.1", app.port())) {
                 socket.setSoTimeout(20_000);
                 OutputStream out = socket.getOutputStream();
-                out.write(("POST /api/v1/markdown HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                        + "Accept: application/json\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                        + "Accept: text/html\r\nCookie: " + cookie + "\r\nConnection: close\r\nContent-Length: " + body.length
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(body, 0, 10);
                 out.flush();
                 Thread.sleep(500); // the request has reached the server and is waiting for its body
@@ -64,7 +76,8 @@ class GracefulShutdownIT {
                 out.write(body, 10, body.length - 10);
                 out.flush();
                 String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(answer).startsWith("HTTP/1.1 200").contains("<strong>in flight</strong>");
+                // the whole form was read and checked: the login page again, with its message
+                assertThat(answer).startsWith("HTTP/1.1 400").contains("value=\"in-flight\"");
             }
             Integer exit = app.awaitExit(Duration.ofSeconds(30));
             assertThat(exit).as("exit status; output:%n%s", app.output()).isIn(0, 143);

@@ -43,6 +43,20 @@ class PostsTest {
     }
 
     @Test
+    void theEditorsPreviewIsForTheSignedInWriterWithTheFormsToken() {
+        BrowserSession writer = fixtures.signedIn(Role.USER, true);
+        String token = BrowserSession.csrfToken(writer.get("/posts/new").asString());
+
+        writer.request().contentType("application/json").accept("application/json").header("X-CSRF-TOKEN", token)
+                .body(Map.of("markdown", "**hi** <img src=x onerror=alert(1)>")).post("/posts/preview")
+                .then().statusCode(200).body("html", containsString("<strong>hi</strong>"), "html", not(containsString("<img")));
+        new BrowserSession().request().contentType("application/json").body(Map.of("markdown", "x")).post("/posts/preview")
+                .then().statusCode(302);
+        fixtures.signedIn(Role.USER, false).request().contentType("application/json").header("X-CSRF-TOKEN", token)
+                .body(Map.of("markdown", "x")).post("/posts/preview").then().statusCode(org.hamcrest.Matchers.not(200));
+    }
+
+    @Test
     void theAnonymousIndexIsRenderedOnceButNeverStale() {
         String title = "Fresh " + AccountFixtures.unique("t");
         BrowserSession visitor = new BrowserSession();
