@@ -3,6 +3,9 @@ package dev.atrium.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -87,5 +90,59 @@ class BadInputTest {
         assertThat(answer.status()).as("status of %s", answer.head()).isBetween(200, 499);
         assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at io.")
                 .doesNotContain("at dev.atrium");
+    }
+
+    /** A page of each feature, and each form and API route that takes a body. */
+    private static final List<String> PAGES = List.of("/", "/about", "/hello_world", "/login", "/register", "/reset", "/settings",
+            "/admin", "/admin/users", "/admin/audit", "/admin/analytics", "/admin/system", "/posts/new", "/posts/1", "/posts/1/edit",
+            "/users/admin", "/language?lang=en&next=/about", "/unconfirmed", "/confirm/abc", "/api/v1/posts", "/api/v1/posts/1",
+            "/api/v1/users/admin", "/api/v1/users/me", "/assets/0123456789ab/app.css");
+    private static final List<String> FORMS = List.of("/login", "/logout", "/register", "/reset", "/posts", "/posts/1",
+            "/posts/1/delete", "/posts/preview", "/settings/password", "/settings/email", "/settings/tokens",
+            "/admin/users/admin/disable", "/admin/users/admin/role", "/confirm/abc", "/confirm/resend");
+    private static final List<String> JSON_ROUTES = List.of("/api/v1/posts", "/api/v1/posts/1", "/api/v1/markdown", "/posts/preview");
+
+    /** Other spellings of every route: a ";", a "%2e" segment, doubled slashes, zero-padded ids. */
+    static Stream<Named<String>> oddSpellings() {
+        return PAGES.stream().flatMap(page -> {
+            int query = page.indexOf('?');
+            String path = query < 0 ? page : page.substring(0, query);
+            String rest = query < 0 ? "" : page.substring(query);
+            return Stream.of(path + ";x=1" + rest, path + ";jsessionid=ABC" + rest, "/%2e" + path + rest, "/" + path + rest,
+                    path.replace("/", "//") + rest, path.replace("/1", "/0001") + rest, path + rest + (rest.isEmpty() ? "?a=1;b" : ";b"))
+                    .distinct()
+                    .map(odd -> request(odd, "GET " + odd + " HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nConnection: close\r\n\r\n"));
+        });
+    }
+
+    /** Host is the client's to choose: odd ones on pages that redirect and pages that do not. */
+    static Stream<Named<String>> oddHosts() {
+        return Stream.of("evil.example", "a;b", "[::1", "x".repeat(300), "localhost:99999", "", "evil.example, other.example")
+                .flatMap(host -> Stream.of("/admin", "/settings", "/", "/language?lang=en&next=/", "/posts/1")
+                        .map(path -> request(path + " Host: " + host, "GET " + path + " HTTP/1.1\r\nHost: " + host
+                                + "\r\nAccept: text/html\r\nConnection: close\r\n\r\n")));
+    }
+
+    /** More form fields than the server takes, and JSON that names a key twice, on every route that takes a body. */
+    static Stream<Named<String>> floodedBodies() {
+        String flood = IntStream.range(0, 1_500).mapToObj(i -> "p" + i + "=v").collect(Collectors.joining("&"));
+        String repeated = "{\"title\":\"a\",\"title\":\"b\",\"body\":\"x\",\"body\":\"y\",\"markdown\":\"m\",\"markdown\":\"n\"}";
+        return Stream.concat(
+                FORMS.stream().map(path -> request("parameter flood on " + path, "POST " + path + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Accept: text/html\r\nContent-Type: application/x-www-form-urlencoded\r\nConnection: close\r\n"
+                        + "Content-Length: " + flood.length() + "\r\n\r\n" + flood)),
+                JSON_ROUTES.stream().map(path -> request("repeated JSON keys on " + path, "POST " + path + " HTTP/1.1\r\nHost: x\r\n"
+                        + "Accept: application/json\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                        + "Content-Length: " + repeated.length() + "\r\n\r\n" + repeated)));
+    }
+
+    @ParameterizedTest
+    @MethodSource({ "oddSpellings", "oddHosts", "floodedBodies" })
+    void everyRouteAnswersOddInputWithoutA5xxOrAnAbsoluteRedirectElsewhere(String raw) throws IOException {
+        RawHttp.Answer answer = RawHttp.send(port, raw);
+
+        assertThat(answer.status()).as("answered, and not with a 5xx: %s", answer.head()).isBetween(200, 499);
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(answer.head().toLowerCase()).doesNotContain("location: http").doesNotContain("evil.example");
     }
 }
