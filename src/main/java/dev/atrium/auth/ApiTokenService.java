@@ -67,6 +67,12 @@ public class ApiTokenService {
                 .orElse(false);
     }
 
+    /** Revokes every live token of the account (in the caller's transaction); returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int revokeAll(long userId) {
+        return ApiToken.update("revoked = true where userId = ?1 and revoked = false", userId);
+    }
+
     /** The account a presented token belongs to, if the token is live and the account enabled. */
     @Transactional
     public Optional<User> authenticate(String presented) {

@@ -136,8 +136,20 @@ public interface AuthMessages {
     @Message("The current password is not right.")
     String error_current_password();
 
-    @Message("Your password is changed.")
+    @Message("Your password is changed. Your other sessions have ended and your API tokens are revoked.")
     String settings_password_changed();
+
+    @Message("Changing it ends your sessions on other devices and revokes your API tokens.")
+    String settings_password_text();
+
+    @Message("Sessions")
+    String settings_sessions_title();
+
+    @Message("Log out on every device and browser where you are signed in, this one included. Your API tokens keep working; revoke them below.")
+    String settings_sessions_text();
+
+    @Message("Log out everywhere")
+    String logout_everywhere();
 
     @Message("Change email address")
     String settings_email_title();
@@ -178,7 +190,7 @@ public interface AuthMessages {
     @Message("Choose a new password")
     String reset_choose_title();
 
-    @Message("Your password is reset. You can log in with it now.")
+    @Message("Your password is reset. Every session of your account has ended and its API tokens are revoked. You can log in with the new password now.")
     String reset_done();
 
     @Message("This link is not valid")

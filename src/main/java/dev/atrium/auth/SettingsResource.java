@@ -3,6 +3,7 @@ package dev.atrium.auth;
 import static dev.atrium.web.LocalRedirects.seeOther;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -98,13 +99,24 @@ public class SettingsResource {
         FormErrors errors = FormErrors.none();
         passwords.check(newPassword).ifPresent(problem -> errors.add("newPassword", PasswordMessages.of(problem, messages)));
         if (!errors.any()) {
-            if (accounts.changePassword(me().username, currentPassword, newPassword)) {
-                sessions.start(rc, me().username); // a fresh session after a password change
+            OptionalLong sessionVersion = accounts.changePassword(me().username, currentPassword, newPassword);
+            if (sessionVersion.isPresent()) {
+                // every session of the account has ended; this one goes on as a fresh one under the new version
+                sessions.start(rc, me().username, sessionVersion.getAsLong());
                 return seeOther("/settings?done=password");
             }
             errors.add("currentPassword", messages.error_current_password());
         }
         return Response.status(400).entity(page("", "", errors, "")).build();
+    }
+
+    /** Ends every session of the account, this one included, on every replica; API tokens are left alone. */
+    @POST
+    @Path("logout-everywhere")
+    public Response logOutEverywhere(RoutingContext rc) {
+        accounts.endAllSessions(me().username);
+        sessions.end(rc);
+        return seeOther("/");
     }
 
     @POST
