@@ -176,10 +176,13 @@ public class AccountService {
         return OptionalLong.of(user.sessionVersion);
     }
 
-    /** Whether this is the account's password (for forms that ask for it again before a sensitive change). */
-    @Transactional
+    /**
+     * Whether this is the account's password, for forms that ask for it again before a sensitive change. As
+     * in {@link #authenticate}, the slow bcrypt comparison runs after the short read, holding no connection.
+     */
     public boolean passwordMatches(String username, String password) {
-        return passwords.matches(password, User.findByUsername(username).orElseThrow().passwordHash);
+        String hash = QuarkusTransaction.joiningExisting().call(() -> User.findByUsername(username).orElseThrow().passwordHash);
+        return passwords.matches(password, hash);
     }
 
     /** "Log out everywhere": every session of the account ends, on every replica, at its next request. */

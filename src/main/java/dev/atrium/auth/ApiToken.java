@@ -64,4 +64,13 @@ public class ApiToken extends PanacheEntityBase {
     public boolean expired(Instant now) {
         return expiresAt != null && !expiresAt.isAfter(now);
     }
+
+    /** For the settings page's list. */
+    public boolean hasExpired() {
+        return expired(Instant.now());
+    }
+
+    public boolean readOnly() {
+        return scope == Scope.READ;
+    }
 }

@@ -214,8 +214,50 @@ public interface AuthMessages {
     @Message("API tokens")
     String tokens_title();
 
-    @Message("Tokens let a script or another front end use the JSON API as you: send one as Authorization: Bearer <token>.")
+    @Message("Tokens let a script or another front end use the JSON API as you, and nothing else: send one as Authorization: Bearer <token>. A read-only token cannot change anything. Changing or resetting your password revokes every token.")
     String tokens_text();
+
+    @Message("It may")
+    String token_scope_field();
+
+    @Message("Read only")
+    String token_scope_read();
+
+    @Message("Read and write")
+    String token_scope_write();
+
+    @Message("Expires")
+    String token_expiry_field();
+
+    @Message("Never")
+    String token_expiry_never();
+
+    @Message("In 30 days")
+    String token_expiry_30();
+
+    @Message("In 90 days")
+    String token_expiry_90();
+
+    @Message("On the date below")
+    String token_expiry_date();
+
+    @Message("Expiry date (UTC)")
+    String token_expires_on_field();
+
+    @Message("Expires {date}")
+    String token_expires(String date);
+
+    @Message("Expired {date}")
+    String token_expired(String date);
+
+    @Message("Never expires")
+    String token_never_expires();
+
+    @Message("Choose what the token may do.")
+    String error_token_scope();
+
+    @Message("Choose when the token expires: never, in 30 or 90 days, or on a date from tomorrow to a year from now.")
+    String error_token_expiry();
 
     @Message("Name")
     String token_name_field();

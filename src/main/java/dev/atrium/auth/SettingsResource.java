@@ -2,6 +2,7 @@ package dev.atrium.auth;
 
 import static dev.atrium.web.LocalRedirects.seeOther;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -34,7 +35,7 @@ public class SettingsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance settings(User user, String notice, String newEmail, FormErrors errors,
-                List<ApiToken> tokens, String newToken);
+                List<ApiToken> tokens, String newToken, TokenForm tokenForm);
 
         static native TemplateInstance emailChange(String token, String email, boolean valid);
     }
@@ -66,15 +67,26 @@ public class SettingsResource {
         return page(notice, "", FormErrors.none(), "");
     }
 
-    /** Creates an API token and shows it, this once. */
+    /**
+     * Creates an API token and shows it, this once. It asks for the current password, as the other changes
+     * here do, so that a session left open (or taken) cannot mint a credential that outlives it.
+     */
     @POST
     @Path("tokens")
-    public Response createToken(@RestForm String name) {
-        if (name == null || name.isBlank() || name.strip().length() > ApiToken.NAME_MAX) {
-            return Response.status(400).entity(page("", "", FormErrors.none().add("tokenName", messages.error_token_name()), ""))
-                    .build();
+    public Response createToken(@RestForm String name, @RestForm String currentPassword, @RestForm String scope,
+            @RestForm String expiry, @RestForm String expiresOn) {
+        TokenForm form = new TokenForm(name, scope, expiry, expiresOn);
+        Instant now = Instant.now();
+        FormErrors errors = form.validate(messages, now);
+        // the slow password check only for an otherwise valid form
+        if (!errors.any() && !accounts.passwordMatches(me().username, currentPassword)) {
+            errors.add("tokenCurrentPassword", messages.error_current_password());
         }
-        String token = apiTokens.create(me().id, name);
+        if (errors.any()) {
+            return Response.status(400).entity(page("", "", errors, "", form.shownBack())).build();
+        }
+        String token = apiTokens.create(me().id, form.name(), form.parsedScope().orElseThrow(),
+                form.parsedExpiry(now).orElseThrow().orElse(null));
         return Response.ok(page(messages.token_created(), "", FormErrors.none(), token))
                 .header("Cache-Control", "no-store").build();
     }
@@ -89,8 +101,12 @@ public class SettingsResource {
     }
 
     private TemplateInstance page(String notice, String newEmail, FormErrors errors, String newToken) {
+        return page(notice, newEmail, errors, newToken, TokenForm.NEW);
+    }
+
+    private TemplateInstance page(String notice, String newEmail, FormErrors errors, String newToken, TokenForm tokenForm) {
         User user = me();
-        return Templates.settings(user, notice, newEmail, errors, apiTokens.list(user.id), newToken);
+        return Templates.settings(user, notice, newEmail, errors, apiTokens.list(user.id), newToken, tokenForm);
     }
 
     @POST
