@@ -48,4 +48,13 @@ class SessionLifetimeTest {
         browser.request().cookie(SessionCookies.START_COOKIE, someoneElse).get("/settings").then().statusCode(302);
         browser.request().cookie(SessionCookies.START_COOKIE, "forged").get("/settings").then().statusCode(302);
     }
+
+    @Test
+    void aStartCookieFromBeforeSessionsHadIdsIsDropped() {
+        BrowserSession browser = new BrowserSession();
+        String username = fixtures.signIn(browser, Role.USER, true);
+        browser.get("/settings").then().statusCode(200);
+        String withoutSessionId = tokens.issue("session", 0, username, Instant.now());
+        browser.request().cookie(SessionCookies.START_COOKIE, withoutSessionId).get("/settings").then().statusCode(302);
+    }
 }
