@@ -12,8 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @OpenAPIDefinition(
         info = @Info(title = "Atrium API", version = "1",
                 description = "Posts and users as JSON. Authenticate with a personal API token, created on the "
-                        + "settings page, as Authorization: Bearer <token>. Errors are application/problem+json."),
+                        + "settings page, as Authorization: Bearer <token>. A token opens this API only, never the "
+                        + "site's pages; a read token gets 403 on anything but reads, an expired or revoked one 401. "
+                        + "Errors are application/problem+json."),
         components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = "token",
-                type = SecuritySchemeType.HTTP, scheme = "bearer", description = "A personal API token")))
+                type = SecuritySchemeType.HTTP, scheme = "bearer", description = "A personal API token: read, or read and write; optionally expiring")))
 public class ApiDocumentation extends Application {
 }

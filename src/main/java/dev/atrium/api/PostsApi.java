@@ -76,7 +76,7 @@ public class PostsApi {
     @Operation(summary = "Write a post")
     @APIResponse(responseCode = "201", description = "Created; Location names the new post")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "The account may not write")
+    @APIResponse(responseCode = "403", description = "The account may not write, or the token may only read")
     public Response create(ApiDtos.PostInput input) {
         checked(input);
         PostView post = posts.create(PostPermissions.userId(identity), input.title(), input.body());
@@ -90,7 +90,7 @@ public class PostsApi {
     @SecurityRequirement(name = "token")
     @Operation(summary = "Change a post: its author or a moderator")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the author, not a moderator")
+    @APIResponse(responseCode = "403", description = "Not the author, not a moderator, or the token may only read")
     public ApiDtos.PostJson update(@RestPath long id, ApiDtos.PostInput input) {
         PostView post = find(id);
         if (!PostPermissions.canEdit(identity, post)) {
@@ -107,7 +107,7 @@ public class PostsApi {
     @Operation(summary = "Delete a post: its author or an administrator")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the author, not an administrator")
+    @APIResponse(responseCode = "403", description = "Not the author, not an administrator, or the token may only read")
     public Response delete(@RestPath long id) {
         PostView post = find(id);
         if (!PostPermissions.canDelete(identity, post)) {

@@ -25,7 +25,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Turns the username in a session cookie back into an identity on every request: the account's role and
  * permissions as they are now, so a role change or a disabled account takes effect at once. Unconfirmed
- * accounts are signed in but hold no permission until they confirm their address.
+ * accounts are signed in but hold no permission until they confirm their address. The same query refuses
+ * a session that has ended: logged out ({@link EndedSessions}), or begun under an older session version of
+ * the account (password changed or reset, "log out everywhere", disabled).
  */
 @ApplicationScoped
 public class AccountIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
@@ -40,7 +42,9 @@ public class AccountIdentityProvider implements IdentityProvider<TrustedAuthenti
         }
     }
 
-    private static final String ACTIVE_ACCOUNT = "select id, username, role, confirmed from users where username = ? and not disabled";
+    private static final String ACTIVE_ACCOUNT = "select id, username, role, confirmed from users"
+            + " where username = ? and not disabled and session_version = ?"
+            + " and not exists (select 1 from ended_sessions where session_id = ?)";
 
     @Override
     public Class<TrustedAuthenticationRequest> getRequestType() {
@@ -54,12 +58,15 @@ public class AccountIdentityProvider implements IdentityProvider<TrustedAuthenti
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> activeAccount(request.getPrincipal())
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        // SessionLifetimeFilter verified the start cookie against this very username before authentication
+        Optional<SessionCookies.Session> session = rc == null ? Optional.empty() : SessionCookies.current(rc)
+                .filter(s -> s.username().equals(request.getPrincipal()));
+        return context.runBlocking(() -> session.flatMap(this::activeAccount)
                 .map(AccountIdentityProvider::identityOf)
                 .orElseThrow(() -> {
-                    // the account is gone or disabled: the browser forgets the session, so the login page it
-                    // is sent to next does not fail the same way
-                    RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+                    // the account is gone or disabled, or the session ended: the browser forgets the session, so
+                    // the login page it is sent to next does not fail the same way
                     if (rc != null) {
                         sessions.expireInBrowser(rc);
                     }
@@ -71,11 +78,14 @@ public class AccountIdentityProvider implements IdentityProvider<TrustedAuthenti
      * The query every signed-in request makes, so the cheapest form of it: plain JDBC on an auto-commit
      * connection, one round trip and four columns. Through Hibernate in a JTA transaction it cost a second
      * round trip for the commit, a whole entity and its dirty check, and was a fifth of a signed-in page.
+     * Whether the session has ended is part of the same statement (a primary-key probe), not a second one.
      */
-    Optional<Account> activeAccount(String username) {
+    Optional<Account> activeAccount(SessionCookies.Session session) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(ACTIVE_ACCOUNT)) {
-            select.setString(1, User.normalise(username));
+            select.setString(1, User.normalise(session.username()));
+            select.setLong(2, session.version());
+            select.setString(3, session.id());
             try (ResultSet row = select.executeQuery()) {
                 return row.next()
                         ? Optional.of(new Account(row.getLong(1), row.getString(2), Role.valueOf(row.getString(3)), row.getBoolean(4)))

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -66,10 +67,12 @@ public class AccountService {
     private final Clock clock;
     private final Counter registrations;
     private final Cache usernameCache;
+    private final ApiTokenService apiTokens;
 
     AccountService(PasswordPolicy passwords, SignedTokens tokens, AtriumConfig config, MeterRegistry registry,
-            @CacheName(USERNAMES) Cache usernameCache) {
+            @CacheName(USERNAMES) Cache usernameCache, ApiTokenService apiTokens) {
         this.usernameCache = usernameCache;
+        this.apiTokens = apiTokens;
         this.passwords = passwords;
         this.tokens = tokens;
         this.config = config;
@@ -158,15 +161,36 @@ public class AccountService {
                 .flatMap(t -> User.<User> findByIdOptional(t.userId()).filter(user -> user.email.equals(t.subject())));
     }
 
-    /** Sets a new password after checking the current one; reset links issued before are void. */
+    /**
+     * Sets a new password after checking the current one; reset links issued before are void, every session
+     * ends and every API token is revoked. Returns the account's new session version, for the caller to
+     * start the user's current session again under it; empty when the current password is wrong.
+     */
     @Transactional
-    public boolean changePassword(String username, String currentPassword, String newPassword) {
+    public OptionalLong changePassword(String username, String currentPassword, String newPassword) {
         User user = User.findByUsername(username).orElseThrow();
         if (!passwords.matches(currentPassword, user.passwordHash)) {
-            return false;
+            return OptionalLong.empty();
         }
         setPassword(user, newPassword);
-        return true;
+        return OptionalLong.of(user.sessionVersion);
+    }
+
+    /**
+     * Whether this is the account's password, for forms that ask for it again before a sensitive change. As
+     * in {@link #authenticate}, the slow bcrypt comparison runs after the short read, holding no connection.
+     */
+    public boolean passwordMatches(String username, String password) {
+        String hash = QuarkusTransaction.joiningExisting().call(() -> User.findByUsername(username).orElseThrow().passwordHash);
+        return passwords.matches(password, hash);
+    }
+
+    /** "Log out everywhere": every session of the account ends, on every replica, at its next request. */
+    @Transactional
+    public void endAllSessions(String username) {
+        User user = User.findByUsername(username).orElseThrow();
+        user.sessionVersion++;
+        LOG.infof("Account %d logged out everywhere", user.id);
     }
 
     /** A reset link for the account with this address, if there is one; the caller answers the same either way. */
@@ -245,10 +269,16 @@ public class AccountService {
         return Optional.of(user);
     }
 
+    /**
+     * Whoever knew the old password may have sessions or tokens: after a change or a reset, every session
+     * ends (a new session version) and every API token is revoked.
+     */
     private void setPassword(User user, String newPassword) {
         user.passwordHash = passwords.hash(newPassword);
         user.passwordChangedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        LOG.infof("Account %d changed its password", user.id);
+        user.sessionVersion++;
+        int revoked = apiTokens.revokeAll(user.id);
+        LOG.infof("Account %d changed its password; its sessions ended and %d API tokens were revoked", user.id, revoked);
     }
 
     /**
@@ -303,10 +333,17 @@ public class AccountService {
         LOG.infof("Account %d is now %s", user.id, role);
     }
 
-    /** Disables or re-enables an account (loaded in the caller's transaction); a disabled one loses its sessions and API tokens at their next use. */
+    /**
+     * Disables or re-enables an account (loaded in the caller's transaction); a disabled one loses its
+     * sessions and API tokens at their next use. Its sessions stay ended when it is enabled again (a new
+     * session version); its tokens work again.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void setDisabled(User user, boolean disabled) {
         user.disabled = disabled;
+        if (disabled) {
+            user.sessionVersion++;
+        }
         LOG.infof("Account %d %s", user.id, disabled ? "disabled" : "enabled");
     }
 

@@ -33,9 +33,16 @@ public class ApiTokenService {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    /** A new token for this account: the returned secret is the only time it exists outside the client. */
+    /** A token that works: its account, and what the token may do there. */
+    public record Holder(User user, ApiToken.Scope scope) {
+    }
+
+    /**
+     * A new token for this account, with what it may do and when it stops working ({@code expiresAt} null:
+     * never). The returned secret is the only time it exists outside the client.
+     */
     @Transactional
-    public String create(long userId, String name) {
+    public String create(long userId, String name, ApiToken.Scope scope, Instant expiresAt) {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -44,8 +51,11 @@ public class ApiTokenService {
         stored.name = name.strip();
         stored.tokenHash = hash(token);
         stored.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        stored.scope = scope;
+        stored.expiresAt = expiresAt;
         stored.persist();
-        LOG.infof("Account %d created API token %d", userId, stored.id);
+        LOG.infof("Account %d created API token %d (%s, expires %s)", userId, stored.id, scope,
+                expiresAt == null ? "never" : expiresAt);
         return token;
     }
 
@@ -67,20 +77,26 @@ public class ApiTokenService {
                 .orElse(false);
     }
 
-    /** The account a presented token belongs to, if the token is live and the account enabled. */
+    /** Revokes every live token of the account (in the caller's transaction); returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int revokeAll(long userId) {
+        return ApiToken.update("revoked = true where userId = ?1 and revoked = false", userId);
+    }
+
+    /** The account a presented token belongs to and the token's scope, if the token is live (not revoked, not expired) and the account enabled. */
     @Transactional
-    public Optional<User> authenticate(String presented) {
+    public Optional<Holder> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
         Optional<ApiToken> token = ApiToken.find("tokenHash", hash(presented)).firstResultOptional();
-        return token.filter(t -> !t.revoked)
+        return token.filter(t -> !t.revoked && !t.expired(now))
                 .flatMap(t -> User.<User> findByIdOptional(t.userId).filter(user -> !user.disabled).map(user -> {
-                    Instant now = clock.instant();
                     if (t.lastUsedAt == null || t.lastUsedAt.plus(LAST_USE_RESOLUTION).isBefore(now)) {
                         t.lastUsedAt = now.truncatedTo(ChronoUnit.MILLIS);
                     }
-                    return user;
+                    return new Holder(user, t.scope);
                 }));
     }
 

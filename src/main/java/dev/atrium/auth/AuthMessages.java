@@ -136,8 +136,20 @@ public interface AuthMessages {
     @Message("The current password is not right.")
     String error_current_password();
 
-    @Message("Your password is changed.")
+    @Message("Your password is changed. Your other sessions have ended and your API tokens are revoked.")
     String settings_password_changed();
+
+    @Message("Changing it ends your sessions on other devices and revokes your API tokens.")
+    String settings_password_text();
+
+    @Message("Sessions")
+    String settings_sessions_title();
+
+    @Message("Log out on every device and browser where you are signed in, this one included. Your API tokens keep working; revoke them below.")
+    String settings_sessions_text();
+
+    @Message("Log out everywhere")
+    String logout_everywhere();
 
     @Message("Change email address")
     String settings_email_title();
@@ -178,7 +190,7 @@ public interface AuthMessages {
     @Message("Choose a new password")
     String reset_choose_title();
 
-    @Message("Your password is reset. You can log in with it now.")
+    @Message("Your password is reset. Every session of your account has ended and its API tokens are revoked. You can log in with the new password now.")
     String reset_done();
 
     @Message("This link is not valid")
@@ -202,8 +214,50 @@ public interface AuthMessages {
     @Message("API tokens")
     String tokens_title();
 
-    @Message("Tokens let a script or another front end use the JSON API as you: send one as Authorization: Bearer <token>.")
+    @Message("Tokens let a script or another front end use the JSON API as you, and nothing else: send one as Authorization: Bearer <token>. A read-only token cannot change anything. Changing or resetting your password revokes every token.")
     String tokens_text();
+
+    @Message("It may")
+    String token_scope_field();
+
+    @Message("Read only")
+    String token_scope_read();
+
+    @Message("Read and write")
+    String token_scope_write();
+
+    @Message("Expires")
+    String token_expiry_field();
+
+    @Message("Never")
+    String token_expiry_never();
+
+    @Message("In 30 days")
+    String token_expiry_30();
+
+    @Message("In 90 days")
+    String token_expiry_90();
+
+    @Message("On the date below")
+    String token_expiry_date();
+
+    @Message("Expiry date (UTC)")
+    String token_expires_on_field();
+
+    @Message("Expires {date}")
+    String token_expires(String date);
+
+    @Message("Expired {date}")
+    String token_expired(String date);
+
+    @Message("Never expires")
+    String token_never_expires();
+
+    @Message("Choose what the token may do.")
+    String error_token_scope();
+
+    @Message("Choose when the token expires: never, in 30 or 90 days, or on a date from tomorrow to a year from now.")
+    String error_token_expiry();
 
     @Message("Name")
     String token_name_field();

@@ -76,6 +76,8 @@ public class AuthResource {
     LoginThrottle throttle;
     @Inject
     ErrorRenderer renderer;
+    @Inject
+    EndedSessions endedSessions;
 
     @GET
     @Path("login")
@@ -104,13 +106,15 @@ public class AuthResource {
                     .build();
         }
         throttle.succeeded(login);
-        sessions.start(rc, user.get().username);
+        sessions.start(rc, user.get().username, user.get().sessionVersion);
         return seeOther(LocalRedirects.localPathOrRoot(next));
     }
 
+    /** Ends the session for good: the browser drops its cookies, and every replica refuses any copy of them. */
     @POST
     @Path("logout")
     public Response logout(RoutingContext rc) {
+        SessionCookies.current(rc).ifPresent(endedSessions::end);
         sessions.end(rc);
         return seeOther("/");
     }

@@ -1,7 +1,9 @@
 package dev.atrium.auth;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,12 +27,28 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * Form authentication's timeout is an idle timeout, renewed by every request. For an absolute lifetime a
  * second, signed cookie records when and for whom the session began (see {@link SessionLifetimeFilter}).
+ * <p>
+ * That start cookie also names the session: a random id, and the account's session version at login. The
+ * form cookie cannot carry them, since the mechanism renews it with the identity's principal name alone.
+ * The per-request account query ({@link AccountIdentityProvider}) refuses a session whose id has been
+ * logged out ({@link EndedSessions}) or whose version the account has moved past (password changed or
+ * reset, "log out everywhere", disabled), so a copy of the cookies stops working on every replica too.
  */
 @Singleton
 public class SessionCookies {
 
     static final String START_COOKIE = "atrium-session-start";
     private static final String START_PURPOSE = "session";
+    /** Where {@link SessionLifetimeFilter} leaves the request's verified {@link Session} for the rest of the request. */
+    private static final String CURRENT = "atrium.session";
+    /** Between the start cookie's username, session id and version: in none of them (usernames, base64url, digits). */
+    private static final char SEPARATOR = ' ';
+
+    /** A session as its signed start cookie names it. */
+    record Session(String username, String id, long version, Instant startedAt) {
+    }
+
+    private final SecureRandom random = new SecureRandom();
 
     private final PersistentLoginManager manager;
     private final SignedTokens tokens;
@@ -53,12 +71,22 @@ public class SessionCookies {
                 sameSite.toUpperCase(Locale.ROOT), path.orElse("/"), -1, null);
     }
 
-    /** A fresh session for this user: a login always replaces whatever session came before. */
-    public void start(RoutingContext rc, String username) {
+    /**
+     * A fresh session, with a new id, for this user under the account's current session version: a login
+     * always replaces whatever session came before.
+     */
+    public void start(RoutingContext rc, String username, long sessionVersion) {
         boolean secureCookie = secure || rc.request().isSSL();
+        byte[] id = new byte[16];
+        random.nextBytes(id);
         manager.save(username, rc, cookieName, null, secureCookie);
-        rc.response().addCookie(Cookie.cookie(START_COOKIE, tokens.issue(START_PURPOSE, 0, username, Instant.now()))
+        String subject = subject(username, Base64.getUrlEncoder().withoutPadding().encodeToString(id), sessionVersion);
+        rc.response().addCookie(Cookie.cookie(START_COOKIE, tokens.issue(START_PURPOSE, 0, subject, Instant.now()))
                 .setPath("/").setHttpOnly(true).setSecure(secureCookie).setSameSite(CookieSameSite.LAX));
+    }
+
+    static String subject(String username, String sessionId, long sessionVersion) {
+        return username + SEPARATOR + sessionId + SEPARATOR + sessionVersion;
     }
 
     /** Ends the session through the mechanism itself, so no renewal on this request can bring it back. */
@@ -73,12 +101,38 @@ public class SessionCookies {
         return restored == null ? null : restored.getPrincipal();
     }
 
-    /** Whether this user's session began, by its start cookie, within the absolute lifetime. */
-    boolean startedInTime(RoutingContext rc, String username) {
+    /** This user's session by its start cookie, if the cookie is genuine and the session began within the absolute lifetime. */
+    Optional<Session> startedInTime(RoutingContext rc, String username) {
         Cookie start = rc.request().getCookie(START_COOKIE);
-        return start != null && tokens.verify(start.getValue(), START_PURPOSE, lifetime, Instant.now())
-                .filter(token -> username.equals(token.subject()))
-                .isPresent();
+        if (start == null) {
+            return Optional.empty();
+        }
+        return tokens.verify(start.getValue(), START_PURPOSE, lifetime, Instant.now()).flatMap(token -> {
+            String[] parts = token.subject() == null ? new String[0] : token.subject().split(String.valueOf(SEPARATOR), -1);
+            if (parts.length != 3 || !username.equals(parts[0]) || parts[1].isEmpty()) {
+                return Optional.empty(); // another user's, or from before sessions had ids
+            }
+            try {
+                return Optional.of(new Session(parts[0], parts[1], Long.parseLong(parts[2]), token.issuedAt()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** When a session's cookies stop working in any case: its absolute lifetime after it began. */
+    Instant lifetimeEnd(Session session) {
+        return session.startedAt().plus(lifetime);
+    }
+
+    /** Records the request's verified session, before authentication, for whoever needs it later in the request. */
+    static void setCurrent(RoutingContext rc, Session session) {
+        rc.put(CURRENT, session);
+    }
+
+    /** The session the request's cookies carry, as {@link SessionLifetimeFilter} verified it; empty without one. */
+    static Optional<Session> current(RoutingContext rc) {
+        return Optional.ofNullable(rc.get(CURRENT));
     }
 
     /** Removes the session from this request, before authentication reads it, and from the browser. */

@@ -2,7 +2,9 @@ package dev.atrium.auth;
 
 import static dev.atrium.web.LocalRedirects.seeOther;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,7 +35,7 @@ public class SettingsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance settings(User user, String notice, String newEmail, FormErrors errors,
-                List<ApiToken> tokens, String newToken);
+                List<ApiToken> tokens, String newToken, TokenForm tokenForm);
 
         static native TemplateInstance emailChange(String token, String email, boolean valid);
     }
@@ -65,15 +67,26 @@ public class SettingsResource {
         return page(notice, "", FormErrors.none(), "");
     }
 
-    /** Creates an API token and shows it, this once. */
+    /**
+     * Creates an API token and shows it, this once. It asks for the current password, as the other changes
+     * here do, so that a session left open (or taken) cannot mint a credential that outlives it.
+     */
     @POST
     @Path("tokens")
-    public Response createToken(@RestForm String name) {
-        if (name == null || name.isBlank() || name.strip().length() > ApiToken.NAME_MAX) {
-            return Response.status(400).entity(page("", "", FormErrors.none().add("tokenName", messages.error_token_name()), ""))
-                    .build();
+    public Response createToken(@RestForm String name, @RestForm String currentPassword, @RestForm String scope,
+            @RestForm String expiry, @RestForm String expiresOn) {
+        TokenForm form = new TokenForm(name, scope, expiry, expiresOn);
+        Instant now = Instant.now();
+        FormErrors errors = form.validate(messages, now);
+        // the slow password check only for an otherwise valid form
+        if (!errors.any() && !accounts.passwordMatches(me().username, currentPassword)) {
+            errors.add("tokenCurrentPassword", messages.error_current_password());
         }
-        String token = apiTokens.create(me().id, name);
+        if (errors.any()) {
+            return Response.status(400).entity(page("", "", errors, "", form.shownBack())).build();
+        }
+        String token = apiTokens.create(me().id, form.name(), form.parsedScope().orElseThrow(),
+                form.parsedExpiry(now).orElseThrow().orElse(null));
         return Response.ok(page(messages.token_created(), "", FormErrors.none(), token))
                 .header("Cache-Control", "no-store").build();
     }
@@ -88,8 +101,12 @@ public class SettingsResource {
     }
 
     private TemplateInstance page(String notice, String newEmail, FormErrors errors, String newToken) {
+        return page(notice, newEmail, errors, newToken, TokenForm.NEW);
+    }
+
+    private TemplateInstance page(String notice, String newEmail, FormErrors errors, String newToken, TokenForm tokenForm) {
         User user = me();
-        return Templates.settings(user, notice, newEmail, errors, apiTokens.list(user.id), newToken);
+        return Templates.settings(user, notice, newEmail, errors, apiTokens.list(user.id), newToken, tokenForm);
     }
 
     @POST
@@ -98,13 +115,24 @@ public class SettingsResource {
         FormErrors errors = FormErrors.none();
         passwords.check(newPassword).ifPresent(problem -> errors.add("newPassword", PasswordMessages.of(problem, messages)));
         if (!errors.any()) {
-            if (accounts.changePassword(me().username, currentPassword, newPassword)) {
-                sessions.start(rc, me().username); // a fresh session after a password change
+            OptionalLong sessionVersion = accounts.changePassword(me().username, currentPassword, newPassword);
+            if (sessionVersion.isPresent()) {
+                // every session of the account has ended; this one goes on as a fresh one under the new version
+                sessions.start(rc, me().username, sessionVersion.getAsLong());
                 return seeOther("/settings?done=password");
             }
             errors.add("currentPassword", messages.error_current_password());
         }
         return Response.status(400).entity(page("", "", errors, "")).build();
+    }
+
+    /** Ends every session of the account, this one included, on every replica; API tokens are left alone. */
+    @POST
+    @Path("logout-everywhere")
+    public Response logOutEverywhere(RoutingContext rc) {
+        accounts.endAllSessions(me().username);
+        sessions.end(rc);
+        return seeOther("/");
     }
 
     @POST

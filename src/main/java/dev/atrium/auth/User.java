@@ -50,6 +50,13 @@ public class User extends PanacheEntityBase {
     @Column(name = "password_changed_at", nullable = false)
     public Instant passwordChangedAt;
 
+    /**
+     * Raised whenever every session of the account must end (password changed or reset, "log out
+     * everywhere", disabled); a session carries the version it began under, and any other is refused.
+     */
+    @Column(name = "session_version", nullable = false)
+    public long sessionVersion;
+
     public static Optional<User> findByEmail(String email) {
         return find("email", normalise(email)).firstResultOptional();
     }

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.Test;
 
 import dev.atrium.auth.AccountFixtures;
+import dev.atrium.auth.ApiToken;
 import dev.atrium.auth.ApiTokenService;
 import dev.atrium.auth.Role;
 import dev.atrium.auth.User;
@@ -86,7 +87,7 @@ class AdminTest {
         signInAdmin();
         BrowserSession user = new BrowserSession();
         String username = fixtures.signIn(user, Role.USER, true);
-        String token = tokens.create(fixtures.idOf(username), "script");
+        String token = tokens.create(fixtures.idOf(username), "script", ApiToken.Scope.WRITE, null);
         given().header("Authorization", "Bearer " + token).get("/api/v1/users/me").then().statusCode(200);
 
         admin.submit("/admin/users?q=" + username, "/admin/users/" + username + "/disable", Map.of()).then().statusCode(303);

@@ -33,10 +33,15 @@ class ApiTest {
     @Inject
     AccountFixtures fixtures;
 
+    /** The settings page's form for a token that may read and write and never expires. */
+    static Map<String, String> tokenForm(String name) {
+        return Map.of("name", name, "currentPassword", AccountFixtures.PASSWORD, "scope", "write", "expiry", "none");
+    }
+
     /** Signs in through the pages and creates a token on the settings page, as a person would. */
     private String tokenFor(Role role) {
         BrowserSession browser = fixtures.signedIn(role, true);
-        String page = browser.submit("/settings", "/settings/tokens", Map.of("name", "test script")).then().statusCode(200)
+        String page = browser.submit("/settings", "/settings/tokens", tokenForm("test script")).then().statusCode(200)
                 .header("Cache-Control", "no-store").extract().asString();
         Matcher matcher = TOKEN.matcher(page);
         assertThat(matcher.find()).as("token shown once in%n%s", page).isTrue();
@@ -55,7 +60,7 @@ class ApiTest {
     @Test
     void tokenLifecycleCreateUseListRevoke() {
         BrowserSession browser = fixtures.signedIn(Role.USER, true);
-        String page = browser.submit("/settings", "/settings/tokens", Map.of("name", "laptop")).asString();
+        String page = browser.submit("/settings", "/settings/tokens", tokenForm("laptop")).asString();
         Matcher matcher = TOKEN.matcher(page);
         assertThat(matcher.find()).isTrue();
         String token = matcher.group(1);
@@ -147,7 +152,7 @@ class ApiTest {
         api(administrator).delete(path).then().statusCode(204);
 
         BrowserSession unconfirmed = fixtures.signedIn(Role.USER, false);
-        String page = unconfirmed.submit("/settings", "/settings/tokens", Map.of("name", "x")).asString();
+        String page = unconfirmed.submit("/settings", "/settings/tokens", tokenForm("x")).asString();
         Matcher matcher = TOKEN.matcher(page);
         assertThat(matcher.find()).isTrue();
         api(matcher.group(1)).contentType("application/json").body(change).post("/api/v1/posts").then().statusCode(403)
@@ -174,7 +179,7 @@ class ApiTest {
 
     @Test
     void aTokenNameIsRequired() {
-        fixtures.signedIn(Role.USER, true).submit("/settings", "/settings/tokens", Map.of("name", " ")).then()
+        fixtures.signedIn(Role.USER, true).submit("/settings", "/settings/tokens", tokenForm(" ")).then()
                 .statusCode(400).body(containsString("Give the token a name"));
     }
 

@@ -33,7 +33,8 @@ class SessionLifetimeTest {
         BrowserSession browser = fixtures.signedIn(Role.USER, true);
         String username = browser.get("/settings").then().statusCode(200).extract().asString()
                 .replaceAll("(?s).*Signed in as ([a-z0-9]+).*", "$1");
-        String old = tokens.issue("session", 0, username, Instant.now().minus(Duration.ofHours(13)));
+        String old = tokens.issue("session", 0, SessionCookies.subject(username, "some-session", 0),
+                Instant.now().minus(Duration.ofHours(13)));
 
         Response answer = browser.request().cookie(SessionCookies.START_COOKIE, old).get("/");
         answer.then().statusCode(200).body(not(containsString("Signed in as")));
@@ -43,8 +44,17 @@ class SessionLifetimeTest {
     @Test
     void aSessionWithoutItsStartCookieOrWithAnotherUsersIsDropped() {
         BrowserSession browser = fixtures.signedIn(Role.USER, true);
-        String someoneElse = tokens.issue("session", 0, "someone-else", Instant.now());
+        String someoneElse = tokens.issue("session", 0, SessionCookies.subject("someone-else", "some-session", 0), Instant.now());
         browser.request().cookie(SessionCookies.START_COOKIE, someoneElse).get("/settings").then().statusCode(302);
         browser.request().cookie(SessionCookies.START_COOKIE, "forged").get("/settings").then().statusCode(302);
+    }
+
+    @Test
+    void aStartCookieFromBeforeSessionsHadIdsIsDropped() {
+        BrowserSession browser = new BrowserSession();
+        String username = fixtures.signIn(browser, Role.USER, true);
+        browser.get("/settings").then().statusCode(200);
+        String withoutSessionId = tokens.issue("session", 0, username, Instant.now());
+        browser.request().cookie(SessionCookies.START_COOKIE, withoutSessionId).get("/settings").then().statusCode(302);
     }
 }

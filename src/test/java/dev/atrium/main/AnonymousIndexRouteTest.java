@@ -81,8 +81,10 @@ class AnonymousIndexRouteTest {
         given().accept("application/json").get("/").then().statusCode(406);
         new BrowserSession().get("/?page=1").then().statusCode(200).header("Set-Cookie", containsString("atrium-csrf="));
         // credentials other than a session are for the security layer to judge, not for the held page
+        // an Authorization header goes to the security layer, which takes bearer tokens on the API only: the
+        // page is the anonymous one
         given().accept("text/html").header("Authorization", "Bearer not-a-token").redirects().follow(false).get("/")
-                .then().statusCode(302).header("Location", containsString("/login"));
+                .then().statusCode(200).body(not(containsString("/logout")));
     }
 
     /** Other spellings of "/" reach the index; the page held for everyone is never made from them. */

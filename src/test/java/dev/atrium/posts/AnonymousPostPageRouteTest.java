@@ -121,8 +121,10 @@ class AnonymousPostPageRouteTest {
         author.get(path).then().statusCode(200).body(containsString(path + "/edit"), containsString("/logout"));
         given().accept("application/json").get(path).then().statusCode(406);
         new BrowserSession().get(path + "?x=1").then().statusCode(200).header("Set-Cookie", containsString("atrium-csrf="));
+        // an Authorization header goes to the security layer, which takes bearer tokens on the API only: the
+        // page is the anonymous one
         given().accept("text/html").header("Authorization", "Bearer not-a-token").redirects().follow(false).get(path)
-                .then().statusCode(302).header("Location", containsString("/login"));
+                .then().statusCode(200).body(not(containsString("/logout")));
         for (String odd : List.of("/posts/0", "/posts/-1", "/posts/99999999999999999999")) {
             given().accept("text/html").get(odd).then().statusCode(404);
         }

@@ -3,7 +3,6 @@ package dev.atrium.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class LanguageTest {
     void theSwitchRemembersTheChoiceAndGoesBack() {
         Response chosen = given().redirects().follow(false)
                 .get("/language?lang=zh-CN&next=/about");
-        chosen.then().statusCode(303).header("Location", endsWith("/about"));
+        chosen.then().statusCode(303).header("Location", equalTo("/about"));
         assertThat(chosen.getDetailedCookie("atrium-lang").getValue()).isEqualTo("zh-CN");
         assertThat(chosen.getDetailedCookie("atrium-lang").isHttpOnly()).isTrue();
 
@@ -70,7 +69,7 @@ class LanguageTest {
     @CsvSource({ "//evil.example/x", "https://evil.example/", "/\\evil.example", "about", "javascript:alert(1)" })
     void theSwitchNeverRedirectsOffSite(String next) {
         given().redirects().follow(false).queryParam("lang", "en").queryParam("next", next)
-                .get("/language").then().statusCode(303).header("Location", endsWith(":" + port() + "/"));
+                .get("/language").then().statusCode(303).header("Location", equalTo("/"));
     }
 
     @Test
@@ -78,9 +77,5 @@ class LanguageTest {
         given().accept("application/json").get("/language?lang=xx").then().statusCode(400)
                 .body("detail", equalTo("Unknown language: choose one of en, zh-CN."));
         given().accept("application/json").get("/language").then().statusCode(400);
-    }
-
-    private static int port() {
-        return io.restassured.RestAssured.port;
     }
 }
