@@ -2,7 +2,8 @@
 # Proves, on one machine, that Atrium instances are interchangeable behind nginx (deploy/nginx/atrium.conf):
 #   1. a login made through one instance is honoured by the other (the session lives in the encrypted cookie);
 #   2. page views served by both instances add up in the shared analytics tables;
-#   3. stopping one instance with SIGTERM while a bounded load runs through nginx fails no request.
+#   3. stopping one instance with SIGTERM while a bounded load runs through nginx fails no request;
+# and first that Quarkus's /q/ endpoints (metrics, health, OpenAPI) are not reachable through nginx.
 # It starts two packaged instances (target/quarkus-app, from ./mvnw package or verify) on a fresh database
 # in the local PostgreSQL, and nginx on 127.0.0.1. Needs: java, nginx, wrk, curl, psql. .ci/run runs it.
 # Exits non-zero, saying why, when a claim does not hold.
@@ -84,6 +85,13 @@ CONF
 nginx -p "$WORK" -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log"
 for _ in $(seq 1 20); do curl -sf -o /dev/null "http://127.0.0.1:$PORT_LB/about" && break; sleep 0.25; done
 LB="http://127.0.0.1:$PORT_LB"
+
+echo "== 0. Quarkus's own endpoints are not served through nginx"
+for path in /q/metrics /q/metrics/ /q/health /q/health/ready /q/openapi /q; do
+    STATUS=$(curl -s -o /dev/null -w '%{http_code}' "$LB$path")
+    [ "$STATUS" = 404 ] || fail "$path through nginx answered $STATUS, not 404"
+done
+echo "   /q/metrics, /q/metrics/, /q/health, /q/openapi: 404 through nginx (the probes use the instances directly)"
 
 echo "== 1. a login made through instance A is honoured by instance B"
 PASSWORD=$(grep -o "with password '[A-Za-z0-9_-]*'" "$WORK/A.log" | tail -1 | sed "s/.*'\(.*\)'/\1/")
