@@ -49,11 +49,16 @@ public class RoutingErrorHandler {
     }
 
     void send(RoutingContext rc, int status) {
+        send(rc, status, null);
+    }
+
+    /** As {@link #send(RoutingContext, int)}, with a detail written for the client (never an exception's message). */
+    void send(RoutingContext rc, int status, String detail) {
         HttpServerResponse response = rc.response();
         if (response.ended() || response.headWritten()) {
             return;
         }
-        ErrorRenderer.Rendered rendered = renderer.render(status, null,
+        ErrorRenderer.Rendered rendered = renderer.render(status, detail,
                 rc.request().getHeader(HttpHeaders.ACCEPT), rc.request().path());
         response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, rendered.contentType())
