@@ -50,7 +50,7 @@ start_instance() { # name port extra-env...
     env QUARKUS_HTTP_PORT="$port" \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:5432/$DB" QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
         QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="$SESSION_KEY" QUARKUS_MAILER_MOCK=true \
-        ATRIUM_AUTH_SECURE_COOKIES=false QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE=false \
+        ATRIUM_AUTH_SECURE_COOKIES=false \
         ATRIUM_ANALYTICS_FLUSH_INTERVAL=PT1S "$@" \
         java -Xmx256m -jar "$JAR" > "$WORK/$name.log" 2>&1 &
     PIDS+=($!)

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.atrium.web.CookiePolicy;
 import dev.atrium.web.ErrorRenderer;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
@@ -108,6 +109,7 @@ public class AuthResource {
         }
         throttle.succeeded(login);
         sessions.start(rc, user.get().username);
+        CookiePolicy.renewCsrfToken(rc);
         return seeOther(afterLogin(rc, next));
     }
 
