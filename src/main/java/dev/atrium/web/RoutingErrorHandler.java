@@ -48,7 +48,7 @@ public class RoutingErrorHandler {
         send(rc, status);
     }
 
-    void send(RoutingContext rc, int status) {
+    public void send(RoutingContext rc, int status) {
         send(rc, status, null);
     }
 

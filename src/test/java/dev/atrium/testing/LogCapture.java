@@ -30,6 +30,16 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return new LogCapture(type.getName());
     }
 
+    /** Everything every logger writes, through the root logger's handlers. */
+    public static LogCapture all() {
+        return new LogCapture("");
+    }
+
+    /** What one logger, named as in the log configuration, writes. */
+    public static LogCapture of(String loggerName) {
+        return new LogCapture(loggerName);
+    }
+
     public List<Entry> entries() {
         return List.copyOf(entries);
     }
