@@ -43,7 +43,7 @@ public class RoutingErrorHandler {
             status = 500;
         }
         if (status >= 500) {
-            LOG.errorf(rc.failure(), "Request to %s failed with %d", rc.request().path(), status);
+            LOG.errorf(rc.failure(), "Request to %s failed with %d", LogSafePath.of(rc.request().path()), status);
         }
         send(rc, status);
     }

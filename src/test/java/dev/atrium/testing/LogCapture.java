@@ -15,7 +15,7 @@ import org.jboss.logmanager.ExtLogRecord;
  */
 public final class LogCapture extends Handler implements AutoCloseable {
 
-    public record Entry(Level level, String message, Throwable thrown, String requestId) {
+    public record Entry(Level level, String message, Throwable thrown, String requestId, String logger) {
     }
 
     private final Logger logger;
@@ -48,7 +48,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
     public void publish(LogRecord record) {
         String requestId = record instanceof ExtLogRecord ext ? ext.getMdc("requestId") : null;
         String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-        entries.add(new Entry(record.getLevel(), message, record.getThrown(), requestId));
+        entries.add(new Entry(record.getLevel(), message, record.getThrown(), requestId, record.getLoggerName()));
     }
 
     @Override
