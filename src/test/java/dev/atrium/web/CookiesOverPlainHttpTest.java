@@ -52,10 +52,14 @@ class CookiesOverPlainHttpTest {
                 .formParams(Map.of("login", username, "password", AccountFixtures.PASSWORD, "csrf-token", before))
                 .post("/login");
         login.then().statusCode(303);
-        assertThat(login.getDetailedCookie("atrium-csrf").getMaxAge()).as("the old token's cookie is deleted").isZero();
+        String renewed = login.getCookie("atrium-csrf");
+        assertThat(renewed).as("a new token with the login").isNotBlank().isNotEqualTo(before);
+        assertThat(login.getDetailedCookie("atrium-csrf").getSameSite()).isEqualToIgnoringCase("Lax");
 
+        // every page after it has the new one, an error page's log-out form too
+        assertThat(BrowserSession.csrfToken(browser.get("/no-such-page").asString())).isEqualTo(renewed);
         String after = BrowserSession.csrfToken(browser.get("/").asString());
-        assertThat(after).isNotEqualTo(before);
+        assertThat(after).isEqualTo(renewed);
         // a token known before the login (planted, or read off the login page) does not work after it
         browser.request().contentType("application/x-www-form-urlencoded").formParam("csrf-token", before)
                 .post("/logout").then().statusCode(400);

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.atrium.auth.AccountFixtures;
+import dev.atrium.auth.ApiTokenService;
 import dev.atrium.auth.Role;
 import dev.atrium.auth.User;
 import dev.atrium.testing.BrowserSession;
@@ -29,6 +30,8 @@ class CsrfGuardTest {
 
     @Inject
     AccountFixtures fixtures;
+    @Inject
+    ApiTokenService apiTokens;
 
     /** The ways a forged request can leave out the form body that quarkus-rest-csrf checks. */
     private static final Map<String, Function<RequestSpecification, RequestSpecification>> BODIES = Map.of(
@@ -114,9 +117,12 @@ class CsrfGuardTest {
 
     @Test
     void theApiIsNotCsrfChecked() {
-        // bearer tokens only: a JSON body with no CSRF token at all gets the API's own answer, not the guard's 403
-        RestAssured.given().contentType("application/json").body("{\"markdown\":\"*hi*\"}").post("/api/v1/markdown")
-                .then().statusCode(200);
+        // bearer tokens only: a JSON post with no CSRF token, even with the session cookie along, is the API's to judge
+        BrowserSession writer = new BrowserSession();
+        String username = fixtures.signIn(writer, Role.USER, true);
+        String token = apiTokens.create(fixtures.idOf(username), "csrf test");
+        writer.request().header("Authorization", "Bearer " + token).accept("application/json").contentType("application/json")
+                .body(Map.of("title", "Through the API", "body", "Text.")).post("/api/v1/posts").then().statusCode(201);
     }
 
     private static Response deleteWith(BrowserSession browser, String post, Map<String, String> headers) {
