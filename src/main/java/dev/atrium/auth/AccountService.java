@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -168,7 +169,7 @@ public class AccountService {
      */
     @Transactional
     public OptionalLong changePassword(String username, String currentPassword, String newPassword) {
-        User user = User.findByUsername(username).orElseThrow();
+        User user = User.lockByUsername(username).orElseThrow();
         if (!passwords.matches(currentPassword, user.passwordHash)) {
             return OptionalLong.empty();
         }
@@ -177,18 +178,21 @@ public class AccountService {
     }
 
     /**
-     * Whether this is the account's password, for forms that ask for it again before a sensitive change. As
-     * in {@link #authenticate}, the slow bcrypt comparison runs after the short read, holding no connection.
+     * Runs {@code change} if {@code password} is the account's password, in one transaction with the account's
+     * row locked: a password change that runs at the same moment comes wholly before (and {@code change} is
+     * refused, or undone by it, as for an API token) or wholly after. Checking first and acting in a second
+     * transaction let a token made with the old password outlive the change that should have revoked it.
      */
-    public boolean passwordMatches(String username, String password) {
-        String hash = QuarkusTransaction.joiningExisting().call(() -> User.findByUsername(username).orElseThrow().passwordHash);
-        return passwords.matches(password, hash);
+    @Transactional
+    public <T> Optional<T> withPassword(String username, String password, Function<User, T> change) {
+        User user = User.lockByUsername(username).orElseThrow();
+        return passwords.matches(password, user.passwordHash) ? Optional.ofNullable(change.apply(user)) : Optional.empty();
     }
 
     /** "Log out everywhere": every session of the account ends, on every replica, at its next request. */
     @Transactional
     public void endAllSessions(String username) {
-        User user = User.findByUsername(username).orElseThrow();
+        User user = User.lockByUsername(username).orElseThrow();
         user.sessionVersion++;
         LOG.infof("Account %d logged out everywhere", user.id);
     }
@@ -203,8 +207,12 @@ public class AccountService {
     /** The account a reset link is for, while the link is genuine, young and unused. */
     @Transactional
     public Optional<User> resetTarget(String token) {
+        return resetTarget(token, false);
+    }
+
+    private Optional<User> resetTarget(String token, boolean lock) {
         return tokens.verify(token, RESET, config.auth().resetTtl(), clock.instant())
-                .flatMap(t -> User.<User> findByIdOptional(t.userId())
+                .flatMap(t -> (lock ? User.lockById(t.userId()) : User.<User> findByIdOptional(t.userId()))
                         // single use: the link names the password it replaces; once that changes, the link is void
                         .filter(user -> passwordVersion(user).equals(t.subject()))
                         .filter(user -> !user.disabled));
@@ -212,7 +220,8 @@ public class AccountService {
 
     @Transactional
     public Optional<User> resetPassword(String token, String newPassword) {
-        Optional<User> user = resetTarget(token);
+        // locked: a password change at the same moment either voids this link first or comes after the reset
+        Optional<User> user = resetTarget(token, true);
         user.ifPresent(u -> {
             setPassword(u, newPassword);
             u.confirmed = true; // the link reached the address, which confirms it
@@ -251,7 +260,7 @@ public class AccountService {
         if (verified.isEmpty()) {
             return Optional.empty();
         }
-        User user = User.<User> findByIdOptional(verified.get().userId()).orElse(null);
+        User user = User.lockById(verified.get().userId()).orElse(null);
         if (user == null) {
             return Optional.empty();
         }
