@@ -1,6 +1,5 @@
 package dev.atrium.api;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -80,7 +80,9 @@ public class PostsApi {
     public Response create(ApiDtos.PostInput input) {
         checked(input);
         PostView post = posts.create(PostPermissions.userId(identity), input.title(), input.body());
-        return Response.created(URI.create("/api/v1/posts/" + post.id())).entity(json(post)).build();
+        // a relative Location: the REST layer would make it absolute from the request's Host, the client's to choose
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.LOCATION, "/api/v1/posts/" + post.id())
+                .entity(json(post)).build();
     }
 
     @PUT

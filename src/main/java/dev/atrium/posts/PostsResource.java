@@ -70,7 +70,7 @@ public class PostsResource {
                 + Integer.toHexString((identity.isAnonymous() ? "" : identity.getPrincipal().getName()).hashCode())
                 + "-" + language.tag(), true);
         Date modified = Date.from(post.updatedAt());
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(modified, tag);
+        Response.ResponseBuilder unchanged = unchangedSince(request, modified, tag);
         if (unchanged != null) {
             return unchanged.tag(tag).build();
         }
@@ -160,6 +160,18 @@ public class PostsResource {
         long authorId = accounts.byUsername(username)
                 .orElseThrow(() -> new ProblemException(404, "There is no user " + username + ".")).id;
         return Templates.profile(username.toLowerCase(java.util.Locale.ROOT), posts.byAuthor(authorId, number));
+    }
+
+    /**
+     * A 304 when the client's copy is current. A validator the client garbled is ignored, as HTTP says
+     * (RFC 9110, 13.1.3): the REST layer threw on an unparsable If-Modified-Since, a 500.
+     */
+    private static Response.ResponseBuilder unchangedSince(Request request, Date modified, EntityTag tag) {
+        try {
+            return request.evaluatePreconditions(modified, tag);
+        } catch (RuntimeException garbled) {
+            return null;
+        }
     }
 
     private PostView editable(long id) {

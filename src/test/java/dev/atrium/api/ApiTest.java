@@ -190,6 +190,13 @@ class ApiTest {
                 .post("/api/v1/markdown").then().statusCode(401);
     }
 
+    @Test
+    void theNewPostsAddressNeverNamesTheRequestsHost() {
+        api(tokenFor(Role.USER)).header("Host", "evil.example").contentType("application/json")
+                .body(Map.of("title", "Host", "body", "Text.")).post("/api/v1/posts")
+                .then().statusCode(201).header("Location", startsWith("/api/v1/posts/"));
+    }
+
     /** A key given twice is ambiguous: refused everywhere, never a 500 and never "the last one wins". */
     @Test
     void aRepeatedJsonKeyIsRefused() {

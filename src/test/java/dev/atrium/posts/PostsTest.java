@@ -60,6 +60,19 @@ class PostsTest {
     }
 
     @Test
+    void aGarbledValidatorIsIgnored() {
+        BrowserSession writer = fixtures.signedIn(Role.USER, true);
+        String location = publish(writer, "Validators " + AccountFixtures.unique("t"), "Text.").header("Location");
+        String path = location.substring(location.indexOf("/posts/"));
+        for (String[] header : new String[][] { { "If-Modified-Since", "garbage" }, { "If-None-Match", "\"" },
+                { "If-Modified-Since", "Thu, 99 Foo 2026 99:99:99 GMT" } }) {
+            for (BrowserSession reader : java.util.List.of(new BrowserSession(), writer)) {
+                reader.request().header(header[0], header[1]).get(path).then().statusCode(200);
+            }
+        }
+    }
+
+    @Test
     void theAnonymousIndexIsRenderedOnceButNeverStale() {
         String title = "Fresh " + AccountFixtures.unique("t");
         BrowserSession visitor = new BrowserSession();

@@ -75,7 +75,24 @@ class BadInputTest {
                 request("fingerprinted asset with a bad hash", "GET /assets/%zz/app.css HTTP/1.1\r\nHost: x\r\n\r\n"),
                 request("fingerprinted asset traversal", "GET /assets/0123456789ab/..%2f..%2fapplication.yaml HTTP/1.1\r\nHost: x\r\n\r\n"),
                 request("anonymous admin form", "POST /admin/users/admin/disable HTTP/1.1\r\nHost: x\r\n"
-                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\na=b"));
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\na=b"),
+                // found by the attack review: each was a 500 with an ERROR and its stack trace in the log
+                request("bad percent-encoding in a form", "POST /login HTTP/1.1\r\nHost: x\r\nCookie: atrium-csrf=abc\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 35\r\n\r\ncsrf-token=abc&login=%zz&password=x"),
+                request("bad percent-encoding in a registration", "POST /register HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 3\r\n\r\n%zz"),
+                request("multipart without a boundary", "POST /logout HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: multipart/form-data; boundary=\r\nContent-Length: 1\r\n\r\nx"),
+                request("multipart without a boundary to a form", "POST /reset HTTP/1.1\r\nHost: x\r\n"
+                        + "Content-Type: multipart/form-data; boundary=\r\nContent-Length: 1\r\n\r\nx"),
+                request("plain text to a form", "POST /register HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+                        + "Content-Length: 1\r\n\r\nx"),
+                request("JSON to the login form", "POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 2\r\n\r\n{}"),
+                request("garbage If-Modified-Since", "GET /posts/1 HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n"
+                        + "If-Modified-Since: garbage\r\n\r\n"),
+                request("garbage If-None-Match", "GET /posts/1 HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n"
+                        + "If-None-Match: \"\r\n\r\n"));
     }
 
     private static Named<String> request(String name, String raw) {
