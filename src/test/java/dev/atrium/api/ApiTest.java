@@ -185,6 +185,11 @@ class ApiTest {
                 .body("html", containsString("<strong>hi</strong>"), "html", not(containsString("<script")),
                         "html", not(containsString("javascript:")));
         api(token).contentType("application/json").body(Map.of("other", "x")).post("/api/v1/markdown").then().statusCode(400);
+        // a post's text fits; more is refused before it is read
+        api(token).contentType("application/json").body(Map.of("markdown", "字".repeat(100_000))).post("/api/v1/markdown")
+                .then().statusCode(200);
+        api(token).contentType("application/json").body(Map.of("markdown", "x".repeat(600_000))).post("/api/v1/markdown")
+                .then().statusCode(413);
         // rendering costs CPU: not for anyone who asks
         given().accept("application/json").contentType("application/json").body(Map.of("markdown", "x"))
                 .post("/api/v1/markdown").then().statusCode(401);
