@@ -130,7 +130,25 @@ public class AccountService {
         if (!passwords.matches(password, user.get().passwordHash) || user.get().disabled) {
             return Optional.empty();
         }
+        if (passwords.needsUpgrade(password, user.get().passwordHash)) {
+            upgradeHash(user.get(), password);
+        }
         return user;
+    }
+
+    /**
+     * Replaces a hash of the old kind with one of the current kind, now that the password is at hand. Only the
+     * hash changes: not the password version, so links and sessions stay valid. The update names the old hash,
+     * so a password changed meanwhile is never overwritten.
+     */
+    private void upgradeHash(User user, String password) {
+        String upgraded = passwords.hash(password);
+        int updated = QuarkusTransaction.requiringNew().call(() -> User.update("passwordHash = ?1 where id = ?2 and passwordHash = ?3",
+                upgraded, user.id, user.passwordHash));
+        if (updated == 1) {
+            user.passwordHash = upgraded;
+            LOG.infof("Account %d's password hash was upgraded to the pre-hashed kind", user.id);
+        }
     }
 
     public String confirmationToken(User user) {
