@@ -57,8 +57,16 @@ public class AdminService {
         return user;
     }
 
-    private User existing(String username) {
-        return accounts.byUsername(username)
+    /**
+     * The account to change, with its row and every active administrator's row locked, in the order of their
+     * ids: a change to the same account at the same moment (a password change, another administrator's action)
+     * waits, and no two such changes can each hold a lock the other waits for.
+     */
+    private static User existing(String username) {
+        String name = User.normalise(username);
+        return User.<User> find("username = ?1 or (" + ACTIVE_ADMINISTRATORS.replace("?1", "?2") + ") order by id", name,
+                Role.ADMINISTRATOR).withLock(LockModeType.PESSIMISTIC_WRITE).list().stream()
+                .filter(user -> user.username.equals(name)).findFirst()
                 .orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
     }
 
@@ -70,14 +78,14 @@ public class AdminService {
 
     /**
      * Refuses to take {@code user}'s administration away when no other active administrator would be left. The
-     * active administrators' rows are locked first, so a concurrent change of the same kind waits for this
-     * transaction; the count is a new statement after the lock, so it sees what such a change committed.
+     * active administrators' rows were locked with the account's ({@link #existing}), so a concurrent change of
+     * the same kind waited for this transaction; the count is a new statement after the lock, so it sees what
+     * such a change committed.
      */
     private static void refuseLastAdministrator(User user) {
         if (!isActiveAdministrator(user)) {
             return;
         }
-        User.find(ACTIVE_ADMINISTRATORS, Role.ADMINISTRATOR).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         if (User.count(ACTIVE_ADMINISTRATORS + " and id <> ?2", Role.ADMINISTRATOR, user.id) == 0) {
             throw new RefusedException("last_admin");
         }

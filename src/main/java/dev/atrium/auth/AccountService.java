@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -191,7 +192,7 @@ public class AccountService {
      */
     @Transactional
     public OptionalLong changePassword(String username, String currentPassword, String newPassword) {
-        User user = User.findByUsername(username).orElseThrow();
+        User user = User.lockByUsername(username).orElseThrow();
         if (!passwords.matches(currentPassword, user.passwordHash)) {
             return OptionalLong.empty();
         }
@@ -200,18 +201,21 @@ public class AccountService {
     }
 
     /**
-     * Whether this is the account's password, for forms that ask for it again before a sensitive change. As
-     * in {@link #authenticate}, the slow bcrypt comparison runs after the short read, holding no connection.
+     * Runs {@code change} if {@code password} is the account's password, in one transaction with the account's
+     * row locked: a password change that runs at the same moment comes wholly before (and {@code change} is
+     * refused, or undone by it, as for an API token) or wholly after. Checking first and acting in a second
+     * transaction let a token made with the old password outlive the change that should have revoked it.
      */
-    public boolean passwordMatches(String username, String password) {
-        String hash = QuarkusTransaction.joiningExisting().call(() -> User.findByUsername(username).orElseThrow().passwordHash);
-        return passwords.matches(password, hash);
+    @Transactional
+    public <T> Optional<T> withPassword(String username, String password, Function<User, T> change) {
+        User user = User.lockByUsername(username).orElseThrow();
+        return passwords.matches(password, user.passwordHash) ? Optional.ofNullable(change.apply(user)) : Optional.empty();
     }
 
     /** "Log out everywhere": every session of the account ends, on every replica, at its next request. */
     @Transactional
     public void endAllSessions(String username) {
-        User user = User.findByUsername(username).orElseThrow();
+        User user = User.lockByUsername(username).orElseThrow();
         user.sessionVersion++;
         LOG.infof("Account %d logged out everywhere", user.id);
     }
@@ -226,8 +230,12 @@ public class AccountService {
     /** The account a reset link is for, while the link is genuine, young and unused. */
     @Transactional
     public Optional<User> resetTarget(String token) {
+        return resetTarget(token, false);
+    }
+
+    private Optional<User> resetTarget(String token, boolean lock) {
         return tokens.verify(token, RESET, config.auth().resetTtl(), clock.instant())
-                .flatMap(t -> User.<User> findByIdOptional(t.userId())
+                .flatMap(t -> (lock ? User.lockById(t.userId()) : User.<User> findByIdOptional(t.userId()))
                         // single use: the link names the password it replaces; once that changes, the link is void
                         .filter(user -> passwordVersion(user).equals(t.subject()))
                         .filter(user -> !user.disabled));
@@ -235,7 +243,8 @@ public class AccountService {
 
     @Transactional
     public Optional<User> resetPassword(String token, String newPassword) {
-        Optional<User> user = resetTarget(token);
+        // locked: a password change at the same moment either voids this link first or comes after the reset
+        Optional<User> user = resetTarget(token, true);
         user.ifPresent(u -> {
             setPassword(u, newPassword);
             u.confirmed = true; // the link reached the address, which confirms it
@@ -266,7 +275,8 @@ public class AccountService {
      */
     @Transactional
     public Optional<EmailChangeRequest> requestEmailChange(String username, String currentPassword, String newEmail) {
-        User user = User.findByUsername(username).orElseThrow();
+        // locked: the link is bound to the password and request version this transaction reads
+        User user = User.lockByUsername(username).orElseThrow();
         if (!passwords.matches(currentPassword, user.passwordHash)) {
             return Optional.empty();
         }
@@ -292,7 +302,7 @@ public class AccountService {
     /** What an email-change link offers, while it is genuine, young and bound to the account as it is now. */
     @Transactional
     public Optional<EmailChangeLink> emailChangeLink(String token) {
-        return emailChangeTarget(token).map(target -> new EmailChangeLink(target.user().id, target.newEmail()));
+        return emailChangeTarget(token, false).map(target -> new EmailChangeLink(target.user().id, target.newEmail()));
     }
 
     /**
@@ -302,7 +312,8 @@ public class AccountService {
      */
     @Transactional
     public Optional<EmailChanged> changeEmail(String token, long accountId) {
-        Optional<EmailChangeTarget> target = emailChangeTarget(token).filter(t -> t.user().id == accountId);
+        // locked: a password change or another confirmation at the same moment comes wholly before or after
+        Optional<EmailChangeTarget> target = emailChangeTarget(token, true).filter(t -> t.user().id == accountId);
         if (target.isEmpty()) {
             return Optional.empty();
         }
@@ -327,10 +338,10 @@ public class AccountService {
     private record EmailChangeTarget(User user, String newEmail) {
     }
 
-    private Optional<EmailChangeTarget> emailChangeTarget(String token) {
+    private Optional<EmailChangeTarget> emailChangeTarget(String token, boolean lock) {
         return tokens.verify(token, CHANGE_EMAIL, config.auth().emailChangeTtl(), clock.instant())
                 .filter(t -> t.subject() != null)
-                .flatMap(t -> User.<User> findByIdOptional(t.userId())
+                .flatMap(t -> (lock ? User.lockById(t.userId()) : User.<User> findByIdOptional(t.userId()))
                         .filter(user -> t.subject().startsWith(emailChangeBinding(user)))
                         .map(user -> new EmailChangeTarget(user, t.subject().substring(emailChangeBinding(user).length())))
                         .filter(target -> !target.newEmail().isEmpty()));

@@ -20,6 +20,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.atrium.web.ClientAddress;
+import dev.atrium.web.CookiePolicy;
 import dev.atrium.web.ErrorRenderer;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
@@ -89,7 +91,7 @@ public class AuthResource {
     @Path("login")
     public Response login(@RestForm String login, @RestForm String password, @RestForm String next,
             RoutingContext rc, HttpHeaders headers, UriInfo uri) {
-        String address = rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().host();
+        String address = ClientAddress.of(rc.request());
         Optional<Duration> wait = throttle.retryAfter(login, address);
         if (wait.isPresent()) {
             LOG.infof("Login throttled for %s", address);
@@ -107,6 +109,7 @@ public class AuthResource {
         }
         throttle.succeeded(login);
         sessions.start(rc, user.get().username, user.get().sessionVersion);
+        CookiePolicy.renewCsrfToken(rc);
         return seeOther(LocalRedirects.localPathOrRoot(next));
     }
 

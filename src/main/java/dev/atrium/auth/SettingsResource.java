@@ -3,6 +3,7 @@ package dev.atrium.auth;
 import static dev.atrium.web.LocalRedirects.seeOther;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -79,15 +80,18 @@ public class SettingsResource {
         TokenForm form = new TokenForm(name, scope, expiry, expiresOn);
         Instant now = Instant.now();
         FormErrors errors = form.validate(messages, now);
-        // the slow password check only for an otherwise valid form
-        if (!errors.any() && !accounts.passwordMatches(me().username, currentPassword)) {
+        // the slow password check only for an otherwise valid form; the token is made under the same lock, so a
+        // password change at the same moment either revokes it or makes this check fail
+        Optional<String> created = errors.any() ? Optional.empty()
+                : accounts.withPassword(me().username, currentPassword, user -> apiTokens.create(user.id, form.name(),
+                        form.parsedScope().orElseThrow(), form.parsedExpiry(now).orElseThrow().orElse(null)));
+        if (!errors.any() && created.isEmpty()) {
             errors.add("tokenCurrentPassword", messages.error_current_password());
         }
         if (errors.any()) {
             return Response.status(400).entity(page("", "", errors, "", form.shownBack())).build();
         }
-        String token = apiTokens.create(me().id, form.name(), form.parsedScope().orElseThrow(),
-                form.parsedExpiry(now).orElseThrow().orElse(null));
+        String token = created.orElseThrow();
         return Response.ok(page(messages.token_created(), "", FormErrors.none(), token))
                 .header("Cache-Control", "no-store").build();
     }

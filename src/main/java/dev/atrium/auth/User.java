@@ -11,13 +11,22 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.DynamicUpdate;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An account. Email and username are kept lower-cased; the password only as a bcrypt hash. */
+/*
+ * Updates write only the columns a transaction changed: a confirmation and an administrator's change to the
+ * same row at the same moment no longer undo each other by writing back what they had read. Changes that
+ * read a column to decide what to write (a password, the session version) also lock the row: lockBy*.
+ */
 @Entity
 @Table(name = "users")
+@DynamicUpdate
 public class User extends PanacheEntityBase {
 
     @Id
@@ -70,6 +79,20 @@ public class User extends PanacheEntityBase {
 
     public static Optional<User> findByUsername(String username) {
         return find("username", normalise(username)).firstResultOptional();
+    }
+
+    /**
+     * The account with its row locked until the transaction ends, for changes that read it to decide what to
+     * write: two of them on one account (a reset and a password change, say) then run one after the other,
+     * and the second sees what the first wrote.
+     */
+    public static Optional<User> lockByUsername(String username) {
+        return find("username", normalise(username)).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** {@link #lockByUsername(String)} by id. */
+    public static Optional<User> lockById(long id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** The account a login names: by email when it has an {@code @}, else by username. */
