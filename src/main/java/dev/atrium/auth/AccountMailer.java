@@ -30,6 +30,10 @@ public class AccountMailer {
         static native MailTemplateInstance reset(String site, String username, String link);
 
         static native MailTemplateInstance changeEmail(String site, String username, String link);
+
+        static native MailTemplateInstance emailChanged(String site, String username, String newEmail);
+
+        static native MailTemplateInstance addressInUse(String site, String username);
     }
 
     private final AtriumConfig config;
@@ -65,6 +69,39 @@ public class AccountMailer {
         logInDev("email change", user, link);
         send(Templates.changeEmail(config.site().name(), user.username, link), newEmail, language,
                 messages(language).mail_change_email_subject(config.site().name()));
+    }
+
+    /**
+     * Sent to the address an account has just left: if the change was not its owner's doing, they hear of it
+     * where they can still read mail. The new address is shown masked, enough to recognise, not to learn.
+     */
+    public void sendEmailChanged(User user, String oldEmail, Language language) {
+        send(Templates.emailChanged(config.site().name(), user.username, masked(user.email)), oldEmail, language,
+                messages(language).mail_email_changed_subject(config.site().name()));
+    }
+
+    /**
+     * Sent to the holder of an address another account asked for, instead of a link: settings answer the
+     * requester as if the address were free, so they learn nothing of who has an account.
+     */
+    public void sendAddressInUse(User holder, Language language) {
+        send(Templates.addressInUse(config.site().name(), holder.username), holder.email, language,
+                messages(language).mail_address_in_use_subject(config.site().name()));
+    }
+
+    /** "alice@example.net" as "a***@e***.net": the first character of the name and of the domain, and its last label. */
+    static String masked(String email) {
+        int at = email.lastIndexOf('@');
+        int dot = email.lastIndexOf('.');
+        if (at < 1 || dot < at + 2) {
+            return "***";
+        }
+        return firstCharacter(email.substring(0, at)) + "***@" + firstCharacter(email.substring(at + 1)) + "***"
+                + email.substring(dot);
+    }
+
+    private static String firstCharacter(String value) {
+        return value.substring(0, value.offsetByCodePoints(0, 1));
     }
 
     private static AuthMessages messages(Language language) {

@@ -1,7 +1,12 @@
 package dev.atrium.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -131,7 +136,25 @@ public class AccountService {
         if (!passwords.matches(password, user.get().passwordHash) || user.get().disabled) {
             return Optional.empty();
         }
+        if (passwords.needsUpgrade(password, user.get().passwordHash)) {
+            upgradeHash(user.get(), password);
+        }
         return user;
+    }
+
+    /**
+     * Replaces a hash of the old kind with one of the current kind, now that the password is at hand. Only the
+     * hash changes: not the password version, so links and sessions stay valid. The update names the old hash,
+     * so a password changed meanwhile is never overwritten.
+     */
+    private void upgradeHash(User user, String password) {
+        String upgraded = passwords.hash(password);
+        int updated = QuarkusTransaction.requiringNew().call(() -> User.update("passwordHash = ?1 where id = ?2 and passwordHash = ?3",
+                upgraded, user.id, user.passwordHash));
+        if (updated == 1) {
+            user.passwordHash = upgraded;
+            LOG.infof("Account %d's password hash was upgraded to the pre-hashed kind", user.id);
+        }
     }
 
     public String confirmationToken(User user) {
@@ -230,52 +253,113 @@ public class AccountService {
     }
 
     /**
-     * A link to confirm a new address, after checking the current password. Empty when the password is wrong;
-     * {@link AlreadyTakenException} when another account has the address.
+     * A request to move an account to a new address, its current password checked: a link for the new address
+     * when it is free, or the account that already holds it, to be told instead. The requester is answered
+     * the same way in both cases, so settings tell nobody which addresses have accounts.
+     */
+    public record EmailChangeRequest(String newEmail, Optional<String> token, Optional<User> holder) {
+    }
+
+    /** What an email-change link offers: the account it was issued to and the address it moves it to. */
+    public record EmailChangeLink(long userId, String newEmail) {
+    }
+
+    /** The change made: the account, now at its new address, and the address it left (which is told). */
+    public record EmailChanged(User user, String oldEmail) {
+    }
+
+    /**
+     * Asks to move the signed-in account to a new address. Empty when the current password is wrong. Either
+     * way the address is free or taken, every link issued before is void: were it kept only for a taken
+     * address, an earlier link of the requester's would tell them the address has an account.
      */
     @Transactional
-    public Optional<String> emailChangeToken(String username, String currentPassword, String newEmail) {
-        User user = User.findByUsername(username).orElseThrow();
+    public Optional<EmailChangeRequest> requestEmailChange(String username, String currentPassword, String newEmail) {
+        // locked: the link is bound to the password and request version this transaction reads
+        User user = User.lockByUsername(username).orElseThrow();
         if (!passwords.matches(currentPassword, user.passwordHash)) {
             return Optional.empty();
         }
         String normalised = User.normalise(newEmail);
-        if (User.findByEmail(normalised).filter(other -> !other.id.equals(user.id)).isPresent()) {
-            throw new AlreadyTakenException(Taken.EMAIL);
+        user.emailChangeVersion++;
+        Optional<User> holder = User.findByEmail(normalised).filter(other -> !other.id.equals(user.id));
+        if (holder.isPresent()) {
+            LOG.infof("Account %d asked for the address of account %d, which is told instead", user.id, holder.get().id);
+            return Optional.of(new EmailChangeRequest(normalised, Optional.empty(), holder));
         }
-        return Optional.of(tokens.issue(CHANGE_EMAIL, user.id, normalised, clock.instant()));
+        return Optional.of(new EmailChangeRequest(normalised, Optional.of(emailChangeToken(user, normalised, clock.instant())),
+                Optional.empty()));
     }
 
-    /** The new address an email-change link would set, while the link is genuine and young. */
-    public Optional<String> pendingEmail(String token) {
-        return tokens.verify(token, CHANGE_EMAIL, config.auth().confirmationTtl(), clock.instant())
-                .map(SignedTokens.Token::subject);
+    /**
+     * The link's token. It names the account, and binds the change to the account's current address, password
+     * version and latest change request: a change made meanwhile, a newer request or a new password voids it.
+     */
+    String emailChangeToken(User user, String newEmail, Instant issuedAt) {
+        return tokens.issue(CHANGE_EMAIL, user.id, emailChangeBinding(user) + newEmail, issuedAt);
     }
 
-    /** Moves the account to the address the link was sent to; the unique constraint settles any race. */
+    /** What an email-change link offers, while it is genuine, young and bound to the account as it is now. */
     @Transactional
-    public Optional<User> changeEmail(String token) {
-        Optional<SignedTokens.Token> verified = tokens.verify(token, CHANGE_EMAIL, config.auth().confirmationTtl(),
-                clock.instant());
-        if (verified.isEmpty()) {
+    public Optional<EmailChangeLink> emailChangeLink(String token) {
+        return emailChangeTarget(token, false).map(target -> new EmailChangeLink(target.user().id, target.newEmail()));
+    }
+
+    /**
+     * Moves the account to the address its link was sent to, when the link is the signed-in account's own
+     * ({@code accountId}); empty for a link that is not valid, or not this account's. The old address is
+     * returned, to be told. The unique constraint settles a race for the address: {@link AlreadyTakenException}.
+     */
+    @Transactional
+    public Optional<EmailChanged> changeEmail(String token, long accountId) {
+        // locked: a password change or another confirmation at the same moment comes wholly before or after
+        Optional<EmailChangeTarget> target = emailChangeTarget(token, true).filter(t -> t.user().id == accountId);
+        if (target.isEmpty()) {
             return Optional.empty();
         }
-        User user = User.lockById(verified.get().userId()).orElse(null);
-        if (user == null) {
-            return Optional.empty();
-        }
-        if (User.findByEmail(verified.get().subject()).filter(other -> !other.id.equals(user.id)).isPresent()) {
+        User user = target.get().user();
+        String newEmail = target.get().newEmail();
+        if (User.findByEmail(newEmail).filter(other -> !other.id.equals(user.id)).isPresent()) {
             throw new AlreadyTakenException(Taken.EMAIL);
         }
-        user.email = verified.get().subject();
+        String oldEmail = user.email;
+        user.email = newEmail;
         user.confirmed = true;
+        user.emailChangeVersion++; // this link, and any other, is used up
         try {
             user.persistAndFlush();
         } catch (PersistenceException e) {
             throw takenOrRethrow(e);
         }
         LOG.infof("Account %d changed its email address", user.id);
-        return Optional.of(user);
+        return Optional.of(new EmailChanged(user, oldEmail));
+    }
+
+    private record EmailChangeTarget(User user, String newEmail) {
+    }
+
+    private Optional<EmailChangeTarget> emailChangeTarget(String token, boolean lock) {
+        return tokens.verify(token, CHANGE_EMAIL, config.auth().emailChangeTtl(), clock.instant())
+                .filter(t -> t.subject() != null)
+                .flatMap(t -> (lock ? User.lockById(t.userId()) : User.<User> findByIdOptional(t.userId()))
+                        .filter(user -> t.subject().startsWith(emailChangeBinding(user)))
+                        .map(user -> new EmailChangeTarget(user, t.subject().substring(emailChangeBinding(user).length())))
+                        .filter(target -> !target.newEmail().isEmpty()));
+    }
+
+    /**
+     * The account's state a change link is bound to: "version|password version|address digest|". The address
+     * goes in as a digest, so the link (sent to the new address) does not carry the old one.
+     */
+    private static String emailChangeBinding(User user) {
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(user.email.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+        return user.emailChangeVersion + "|" + passwordVersion(user) + "|"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + "|";
     }
 
     /**

@@ -157,11 +157,9 @@ public interface AuthMessages {
     @Message("New email address")
     String new_email_field();
 
-    @Message("We have sent a link to the new address. Your address changes when you follow it.")
+    @Message("Check the new address's inbox: we have sent a message there. Your address changes only when you follow its link, signed in to this account, within a few hours.")
     String settings_email_sent();
 
-    @Message("That address belongs to another account.")
-    String error_email_taken();
 
     @Message("Your email address is changed.")
     String email_changed();
@@ -171,6 +169,21 @@ public interface AuthMessages {
 
     @Message("Press the button to make {email} your account's address.")
     String email_change_text(String email);
+
+    @Message("This link is for another account")
+    String email_change_other_title();
+
+    @Message("You are signed in to another account than the one that asked for this change, so nothing has changed. Log out, log in to the account that asked for it and open the link again.")
+    String email_change_other_text();
+
+    @Message("That address is taken")
+    String email_change_taken_title();
+
+    @Message("Another account has just been given this address, so yours has not changed. Choose another address in your settings.")
+    String email_change_taken_text();
+
+    @Message("The link is wrong or has expired, or it has been used, replaced by a newer request or voided by a password change. Ask for a new one in your settings.")
+    String email_change_invalid_text();
 
     @Message("Forgot your password?")
     String reset_link();
@@ -210,6 +223,24 @@ public interface AuthMessages {
 
     @Message("Open this link to make this address the one for your {site} account:")
     String mail_change_email_text(String site);
+
+    @Message("Your {site} address was changed")
+    String mail_email_changed_subject(String site);
+
+    @Message("The email address of your {site} account was changed from this address to {email}. Messages about the account, password resets included, now go there.")
+    String mail_email_changed_text(String site, String email);
+
+    @Message("If you did not make this change, someone else may have your password and your account: contact the administrators of {site} at once, and change that password wherever else you use it.")
+    String mail_email_changed_not_you(String site);
+
+    @Message("Someone tried to use your {site} address")
+    String mail_address_in_use_subject(String site);
+
+    @Message("Someone signed in to another {site} account asked to make this email address that account's address. It belongs to your account, so nothing has changed and your account is as it was.")
+    String mail_address_in_use_text(String site);
+
+    @Message("If that was you, choose another address for the other account. If not, you can ignore this message.")
+    String mail_address_in_use_not_you();
 
     @Message("API tokens")
     String tokens_title();

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.web.FormErrors;
+import dev.atrium.web.Language;
 import dev.atrium.web.RequestInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -38,7 +39,7 @@ public class SettingsResource {
         static native TemplateInstance settings(User user, String notice, String newEmail, FormErrors errors,
                 List<ApiToken> tokens, String newToken, TokenForm tokenForm);
 
-        static native TemplateInstance emailChange(String token, String email, boolean valid);
+        static native TemplateInstance emailChange(String token, String email, LinkState state);
     }
 
     @Inject
@@ -146,41 +147,68 @@ public class SettingsResource {
         if (newEmail == null || newEmail.length() > 254 || !RegistrationForm.EMAIL.matcher(newEmail.trim()).matches()) {
             errors.add("newEmail", messages.error_email());
         } else {
-            try {
-                var token = accounts.emailChangeToken(me().username, currentPassword, newEmail);
-                if (token.isPresent()) {
-                    mailer.sendEmailChange(me(), User.normalise(newEmail), token.get(), RequestInfo.current().language());
-                    return seeOther("/settings?done=email-sent");
-                }
-                errors.add("emailCurrentPassword", messages.error_current_password());
-            } catch (AccountService.AlreadyTakenException e) {
-                errors.add("newEmail", messages.error_email_taken());
+            var request = accounts.requestEmailChange(me().username, currentPassword, newEmail);
+            if (request.isPresent()) {
+                // the same answer whether or not another account holds the address: its holder hears of it, never
+                // the requester, and no link goes to an address that has an account already
+                Language language = RequestInfo.current().language();
+                User user = me();
+                request.get().token().ifPresent(token -> mailer.sendEmailChange(user, request.get().newEmail(), token, language));
+                request.get().holder().ifPresent(holder -> mailer.sendAddressInUse(holder, language));
+                return seeOther("/settings?done=email-sent");
             }
+            errors.add("emailCurrentPassword", messages.error_current_password());
         }
         String kept = newEmail == null ? "" : newEmail.substring(0, Math.min(newEmail.length(), 254));
         return Response.status(400).entity(page("", kept, errors, "")).build();
     }
 
-    /** The link from the email opens a page with a button: GET changes nothing. */
+    /**
+     * The link from the email opens a page with a button: GET changes nothing. The link works only in the
+     * session of the account that asked for it (anyone else signed in gets a 403 and the address is not shown).
+     */
     @GET
     @Path("email/{token}")
     public Response emailChangePage(@RestPath String token) {
-        return accounts.pendingEmail(token)
-                .map(email -> Response.ok(Templates.emailChange(token, email, true)))
-                .orElseGet(() -> Response.status(400).entity(Templates.emailChange(token, "", false)))
-                .build();
+        var link = accounts.emailChangeLink(token);
+        if (link.isEmpty()) {
+            return emailChangeAnswer(400, token, "", LinkState.INVALID);
+        }
+        if (link.get().userId() != me().id) {
+            return emailChangeAnswer(403, token, "", LinkState.OTHER_ACCOUNT);
+        }
+        return emailChangeAnswer(200, token, link.get().newEmail(), LinkState.VALID);
     }
 
     @POST
     @Path("email/{token}")
     public Response confirmEmailChange(@RestPath String token) {
-        try {
-            return accounts.changeEmail(token)
-                    .map(user -> seeOther("/settings?done=email"))
-                    .orElseGet(() -> Response.status(400).entity(Templates.emailChange(token, "", false)).build());
-        } catch (AccountService.AlreadyTakenException e) {
-            return Response.status(409).entity(Templates.emailChange(token, "", false)).build();
+        long myId = me().id;
+        var link = accounts.emailChangeLink(token);
+        if (link.isPresent() && link.get().userId() != myId) {
+            return emailChangeAnswer(403, token, "", LinkState.OTHER_ACCOUNT);
         }
+        try {
+            var changed = accounts.changeEmail(token, myId);
+            if (changed.isEmpty()) {
+                return emailChangeAnswer(400, token, "", LinkState.INVALID);
+            }
+            // the old address hears of it: if this was not its owner, they learn at once where their account went
+            mailer.sendEmailChanged(changed.get().user(), changed.get().oldEmail(), RequestInfo.current().language());
+            return seeOther("/settings?done=email");
+        } catch (AccountService.AlreadyTakenException e) {
+            // another account confirmed the same address first
+            return emailChangeAnswer(409, token, "", LinkState.TAKEN);
+        }
+    }
+
+    /** What an email-change link's page says: its address to confirm, or why it cannot be. */
+    enum LinkState {
+        VALID, INVALID, OTHER_ACCOUNT, TAKEN
+    }
+
+    private static Response emailChangeAnswer(int status, String token, String email, LinkState state) {
+        return Response.status(status).entity(Templates.emailChange(token, email, state)).build();
     }
 
     private User me() {

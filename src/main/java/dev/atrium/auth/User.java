@@ -66,6 +66,13 @@ public class User extends PanacheEntityBase {
     @Column(name = "session_version", nullable = false)
     public long sessionVersion;
 
+    /**
+     * Raised by every request to change the email address and by every change made; a change link names the
+     * version it was issued under, so only the latest request's link works, and only once.
+     */
+    @Column(name = "email_change_version", nullable = false)
+    public long emailChangeVersion;
+
     public static Optional<User> findByEmail(String email) {
         return find("email", normalise(email)).firstResultOptional();
     }

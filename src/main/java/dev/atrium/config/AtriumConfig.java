@@ -84,10 +84,18 @@ public interface AtriumConfig {
         /** The account registered with this email address becomes Administrator. */
         Optional<@Email String> adminEmail();
 
-        /** How long an email confirmation link stays valid. */
+        /** How long a registration's email confirmation link stays valid. */
         @WithDefault("P2D")
         @DurationMin(minutes = 1)
         Duration confirmationTtl();
+
+        /**
+         * How long a link that moves an account to a new address stays valid: hours, not days, since whoever
+         * holds it (and the account's session) takes the account's mail, and with it password resets.
+         */
+        @WithDefault("PT2H")
+        @DurationMin(minutes = 1)
+        Duration emailChangeTtl();
 
         /** How long a password reset link stays valid. */
         @WithDefault("PT1H")

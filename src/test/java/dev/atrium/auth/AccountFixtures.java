@@ -85,6 +85,18 @@ public class AccountFixtures {
         return User.findByUsername(username).orElseThrow().id;
     }
 
+    /** The stored hash, as the database holds it. */
+    @Transactional
+    public String passwordHashOf(String username) {
+        return User.findByUsername(username).orElseThrow().passwordHash;
+    }
+
+    /** Stores a hash as older versions of Atrium wrote it, for tests of accounts made before a change. */
+    @Transactional
+    public void storePasswordHash(String username, String hash) {
+        User.findByUsername(username).orElseThrow().passwordHash = hash;
+    }
+
     @Transactional
     void promote(String username, Role role, boolean confirmed) {
         User user = User.findByUsername(username).orElseThrow();

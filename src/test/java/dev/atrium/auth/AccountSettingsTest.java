@@ -77,18 +77,6 @@ class AccountSettingsTest {
     }
 
     @Test
-    void anAddressOfAnotherAccountIsRefused() {
-        BrowserSession someone = new BrowserSession();
-        String theirs = AccountFixtures.unique("taken") + "@example.org";
-        fixtures.register(someone, AccountFixtures.unique("owner"), theirs);
-
-        BrowserSession browser = new BrowserSession();
-        signedInAs(browser);
-        browser.submit("/settings", "/settings/email", Map.of("currentPassword", AccountFixtures.PASSWORD, "newEmail", theirs))
-                .then().statusCode(400).body(containsString("That address belongs to another account."));
-    }
-
-    @Test
     void aForgottenPasswordIsResetOnceThroughTheEmailedLink() {
         BrowserSession browser = new BrowserSession();
         String username = AccountFixtures.unique("ivy");
