@@ -72,6 +72,8 @@ public class AuthResource {
     @Inject
     LoginThrottle throttle;
     @Inject
+    MailThrottle mailThrottle;
+    @Inject
     EndedSessions endedSessions;
 
     @GET
@@ -119,10 +121,13 @@ public class AuthResource {
 
     @POST
     @Path("register")
-    public Response register(@RestForm String email, @RestForm String username, @RestForm String password) {
+    public Response register(@RestForm String email, @RestForm String username, @RestForm String password,
+            RoutingContext rc) {
         RegistrationForm form = new RegistrationForm(email, username, password);
         FormErrors errors = form.validate(passwords, messages);
         if (!errors.any()) {
+            // before the slow hash and the mail; counted alike for a new address and a taken one
+            mailThrottle.countOrRefuse(email, LoginThrottle.address(rc));
             try {
                 User user = accounts.register(email, username, password);
                 mailer.sendConfirmation(user, accounts.confirmationToken(user), RequestInfo.current().language());
@@ -175,9 +180,10 @@ public class AuthResource {
     @POST
     @Path("confirm/resend")
     @Authenticated
-    public Response resend() {
+    public Response resend(RoutingContext rc) {
         User user = accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
         if (!user.confirmed) {
+            mailThrottle.countOrRefuse(user.email, user, LoginThrottle.address(rc));
             mailer.sendConfirmation(user, accounts.confirmationToken(user), RequestInfo.current().language());
         }
         return seeOther("/unconfirmed?resent=true");

@@ -66,6 +66,11 @@ public class LoginThrottle {
         return account.map(user -> "id:" + user.id).orElseGet(() -> "login:" + (login == null ? "" : User.normalise(login)));
     }
 
+    /** The counting key of a signed-in account, the same as its logins'. */
+    static String accountKey(User account) {
+        return accountKey(Optional.of(account), null);
+    }
+
     /** The client address Quarkus reports (the proxy's X-Forwarded-For when it trusts the proxy). */
     static String address(RoutingContext rc) {
         return rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().host();

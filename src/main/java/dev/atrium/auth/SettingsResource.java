@@ -4,6 +4,7 @@ import static dev.atrium.web.LocalRedirects.seeOther;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.web.FormErrors;
+import dev.atrium.web.RateLimits;
 import dev.atrium.web.RequestInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,7 +28,10 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 
-/** The signed-in user's own account: password and email address, each change checked with the current password. */
+/**
+ * The signed-in user's own account: password and email address, each change checked with the current password,
+ * which is counted like a login (LoginThrottle); the email change's mail is limited like every account email.
+ */
 @Path("/settings")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
@@ -54,6 +59,10 @@ public class SettingsResource {
     SecurityIdentity identity;
     @Inject
     ApiTokenService apiTokens;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    MailThrottle mailThrottle;
 
     @GET
     public TemplateInstance settings(@RestQuery String done) {
@@ -74,13 +83,13 @@ public class SettingsResource {
     @POST
     @Path("tokens")
     public Response createToken(@RestForm String name, @RestForm String currentPassword, @RestForm String scope,
-            @RestForm String expiry, @RestForm String expiresOn) {
+            @RestForm String expiry, @RestForm String expiresOn, RoutingContext rc) {
         TokenForm form = new TokenForm(name, scope, expiry, expiresOn);
         Instant now = Instant.now();
         FormErrors errors = form.validate(messages, now);
-        // the slow password check only for an otherwise valid form
-        if (!errors.any() && !accounts.passwordMatches(me().username, currentPassword)) {
-            errors.add("tokenCurrentPassword", messages.error_current_password());
+        // the slow password check only for an otherwise valid form, and counted like a login
+        if (!errors.any()) {
+            checkPassword(currentPassword, rc).ifPresent(wrong -> errors.add("tokenCurrentPassword", wrong));
         }
         if (errors.any()) {
             return Response.status(400).entity(page("", "", errors, "", form.shownBack())).build();
@@ -115,8 +124,11 @@ public class SettingsResource {
         FormErrors errors = FormErrors.none();
         passwords.check(newPassword).ifPresent(problem -> errors.add("newPassword", PasswordMessages.of(problem, messages)));
         if (!errors.any()) {
+            String accountKey = LoginThrottle.accountKey(me());
+            RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, LoginThrottle.address(rc));
             OptionalLong sessionVersion = accounts.changePassword(me().username, currentPassword, newPassword);
             if (sessionVersion.isPresent()) {
+                throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
                 // every session of the account has ended; this one goes on as a fresh one under the new version
                 sessions.start(rc, me().username, sessionVersion.getAsLong());
                 return seeOther("/settings?done=password");
@@ -137,14 +149,18 @@ public class SettingsResource {
 
     @POST
     @Path("email")
-    public Response changeEmail(@RestForm String currentPassword, @RestForm String newEmail) {
+    public Response changeEmail(@RestForm String currentPassword, @RestForm String newEmail, RoutingContext rc) {
         FormErrors errors = FormErrors.none();
         if (newEmail == null || newEmail.length() > 254 || !RegistrationForm.EMAIL.matcher(newEmail.trim()).matches()) {
             errors.add("newEmail", messages.error_email());
         } else {
+            String accountKey = LoginThrottle.accountKey(me());
+            RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, LoginThrottle.address(rc));
             try {
                 var token = accounts.emailChangeToken(me().username, currentPassword, newEmail);
                 if (token.isPresent()) {
+                    throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
+                    mailThrottle.countOrRefuse(newEmail, me(), LoginThrottle.address(rc));
                     mailer.sendEmailChange(me(), User.normalise(newEmail), token.get(), RequestInfo.current().language());
                     return seeOther("/settings?done=email-sent");
                 }
@@ -177,6 +193,20 @@ public class SettingsResource {
         } catch (AccountService.AlreadyTakenException e) {
             return Response.status(409).entity(Templates.emailChange(token, "", false)).build();
         }
+    }
+
+    /**
+     * Checks the current password, counted like a login before the check (a session left open must not be a
+     * way to guess the password); empty when it is right, else the form's message.
+     */
+    private Optional<String> checkPassword(String currentPassword, RoutingContext rc) {
+        String accountKey = LoginThrottle.accountKey(me());
+        RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, LoginThrottle.address(rc));
+        if (!accounts.passwordMatches(me().username, currentPassword)) {
+            return Optional.of(messages.error_current_password());
+        }
+        throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
+        return Optional.empty();
     }
 
     private User me() {

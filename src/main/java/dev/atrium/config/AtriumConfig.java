@@ -122,6 +122,24 @@ public interface AtriumConfig {
         @DurationMin(seconds = 1)
         Duration loginWindow();
 
+        /**
+         * Account emails (registration, confirmation, password reset, email change) to one address, and those a
+         * signed-in account asks for, within {@code mail-window}; then 429.
+         */
+        @WithDefault("5")
+        @Min(1)
+        int mailsPerRecipient();
+
+        /** Account emails asked for from one client address, whatever the recipient, within {@code mail-window}. */
+        @WithDefault("20")
+        @Min(1)
+        int mailsPerAddress();
+
+        /** The window account emails are counted in. */
+        @WithDefault("PT1H")
+        @DurationMin(seconds = 1)
+        Duration mailWindow();
+
         /** Mark session cookies Secure (HTTPS only). On in prod; the load balancer terminates TLS. */
         @WithDefault("false")
         boolean secureCookies();

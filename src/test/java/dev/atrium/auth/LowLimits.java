@@ -15,6 +15,8 @@ public class LowLimits implements QuarkusTestProfile {
         return Map.of("atrium.auth.login-attempts-per-account-and-address", "3",
                 "atrium.auth.login-attempts-per-account", "8",
                 "atrium.auth.login-attempts-per-address", "6",
+                "atrium.auth.mails-per-recipient", "3",
+                "atrium.auth.mails-per-address", "6",
                 "quarkus.http.proxy.proxy-address-forwarding", "true",
                 "quarkus.http.proxy.allow-x-forwarded", "true",
                 "quarkus.http.proxy.trusted-proxies", "127.0.0.1");

@@ -44,6 +44,11 @@ public final class BrowserSession {
         return new BrowserSession(language, clientAddress);
     }
 
+    /** The client address the proxy header gives, or null for the test's own. */
+    public String clientAddress() {
+        return clientAddress;
+    }
+
     public RequestSpecification request() {
         RequestSpecification request = given().filter(cookies).redirects().follow(false)
                 .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").header("Accept-Language", language);
