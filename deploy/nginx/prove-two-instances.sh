@@ -2,7 +2,8 @@
 # Proves, on one machine, that Atrium instances are interchangeable behind nginx (deploy/nginx/atrium.conf):
 #   1. a login made through one instance is honoured by the other (the session lives in the encrypted cookie);
 #   2. page views served by both instances add up in the shared analytics tables;
-#   3. stopping one instance with SIGTERM while a bounded load runs through nginx fails no request.
+#   3. stopping one instance with SIGTERM while a bounded load runs through nginx fails no request;
+# and first that Quarkus's /q/ endpoints (metrics, health, OpenAPI) are not reachable through nginx.
 # It starts two packaged instances (target/quarkus-app, from ./mvnw package or verify) on a fresh database
 # in the local PostgreSQL, and nginx on 127.0.0.1. Needs: java, nginx, wrk, curl, psql. .ci/run runs it.
 # Exits non-zero, saying why, when a claim does not hold.
@@ -49,7 +50,7 @@ start_instance() { # name port extra-env...
     env QUARKUS_HTTP_PORT="$port" \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:5432/$DB" QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
         QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="$SESSION_KEY" QUARKUS_MAILER_MOCK=true \
-        ATRIUM_AUTH_SECURE_COOKIES=false QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE=false \
+        ATRIUM_AUTH_SECURE_COOKIES=false \
         ATRIUM_ANALYTICS_FLUSH_INTERVAL=PT1S "$@" \
         java -Xmx256m -jar "$JAR" > "$WORK/$name.log" 2>&1 &
     PIDS+=($!)
@@ -84,6 +85,13 @@ CONF
 nginx -p "$WORK" -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log"
 for _ in $(seq 1 20); do curl -sf -o /dev/null "http://127.0.0.1:$PORT_LB/about" && break; sleep 0.25; done
 LB="http://127.0.0.1:$PORT_LB"
+
+echo "== 0. Quarkus's own endpoints are not served through nginx"
+for path in /q/metrics /q/metrics/ /q/health /q/health/ready /q/openapi /q; do
+    STATUS=$(curl -s -o /dev/null -w '%{http_code}' "$LB$path")
+    [ "$STATUS" = 404 ] || fail "$path through nginx answered $STATUS, not 404"
+done
+echo "   /q/metrics, /q/metrics/, /q/health, /q/openapi: 404 through nginx (the probes use the instances directly)"
 
 echo "== 1. a login made through instance A is honoured by instance B"
 PASSWORD=$(grep -o "with password '[A-Za-z0-9_-]*'" "$WORK/A.log" | tail -1 | sed "s/.*'\(.*\)'/\1/")

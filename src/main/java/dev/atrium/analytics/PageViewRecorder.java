@@ -6,12 +6,12 @@ import java.time.Clock;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import dev.atrium.web.ClientAddress;
 import dev.atrium.web.ErrorRenderer;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -73,14 +73,13 @@ public class PageViewRecorder {
     private PageView viewOf(RoutingContext rc, String userAgent) {
         HttpServerRequest request = rc.request();
         String path = rc.normalizedPath();
-        SocketAddress remote = request.remoteAddress();
         return new PageView(clock.instant(),
                 path.length() > MAX_PATH ? path.substring(0, MAX_PATH) : path,
                 referrerHost(request.getHeader(HttpHeaders.REFERER), request.authority() == null ? null : request.authority().host()),
                 UserAgents.browser(userAgent),
                 UserAgents.device(userAgent),
                 rc.response().getStatusCode(),
-                remote == null ? "" : remote.hostAddress(),
+                ClientAddress.of(request),
                 userAgent);
     }
 

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.atrium.web.CookiePolicy;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
 import dev.atrium.web.LocalRedirects;
@@ -101,6 +102,7 @@ public class AuthResource {
         }
         throttle.succeeded(attempt, accountKey, address);
         sessions.start(rc, user.get().username, user.get().sessionVersion);
+        CookiePolicy.renewCsrfToken(rc);
         return seeOther(LocalRedirects.localPathOrRoot(next));
     }
 

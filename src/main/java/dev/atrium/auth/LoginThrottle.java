@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import dev.atrium.config.AtriumConfig;
+import dev.atrium.web.ClientAddress;
 import dev.atrium.web.RateLimits;
 import dev.atrium.web.RateLimits.Limit;
 import io.agroal.api.AgroalDataSource;
@@ -71,9 +72,9 @@ public class LoginThrottle {
         return accountKey(Optional.of(account), null);
     }
 
-    /** The client address Quarkus reports (the proxy's X-Forwarded-For when it trusts the proxy). */
+    /** The client's address, as the trusted proxy saw it (see {@link ClientAddress}). */
     static String address(RoutingContext rc) {
-        return rc.request().remoteAddress() == null ? "" : rc.request().remoteAddress().host();
+        return ClientAddress.of(rc.request());
     }
 
     /**

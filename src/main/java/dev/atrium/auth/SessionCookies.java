@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.atrium.config.AtriumConfig;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.PersistentLoginManager;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -89,10 +88,13 @@ public class SessionCookies {
         return username + SEPARATOR + sessionId + SEPARATOR + sessionVersion;
     }
 
-    /** Ends the session through the mechanism itself, so no renewal on this request can bring it back. */
+    /**
+     * Ends the session. The expired cookie replaces any renewal the mechanism made on this request (same name
+     * and path), as the mechanism's own logout does; that one throws when no session was restored (an expired
+     * or forged cookie), which made a late logout a 500.
+     */
     public void end(RoutingContext rc) {
-        FormAuthenticationMechanism.logout(rc);
-        rc.response().addCookie(Cookie.cookie(START_COOKIE, "").setPath("/").setMaxAge(0));
+        expireInBrowser(rc);
     }
 
     /** Whose session the request's cookie holds, if it holds a genuine, unexpired one. */

@@ -66,6 +66,13 @@ public interface AtriumConfig {
                 message = "must be an absolute http:// or https:// URL without a trailing slash, query or fragment")
                 String> assetBaseUrl();
 
+        /**
+         * Send {@code Strict-Transport-Security: max-age=31536000; includeSubDomains} with responses to HTTPS
+         * requests (directly, or through a trusted proxy's {@code X-Forwarded-Proto}). On in prod.
+         */
+        @WithDefault("false")
+        boolean hsts();
+
         /** The Content-Security-Policy sent with every HTML page. */
         @WithDefault("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")

@@ -28,7 +28,7 @@ public class GlobalExceptionMapper {
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
-            LOG.errorf(e, "Request to %s failed with %d", uri.getPath(), status);
+            LOG.errorf(e, "Request to %s failed with %d", LogSafePath.of(uri.getPath()), status);
         }
         ProblemException problem = e instanceof ProblemException p ? p : null;
         Response.ResponseBuilder builder = problem == null
@@ -45,14 +45,14 @@ public class GlobalExceptionMapper {
     @ServerExceptionMapper
     public Response mapUnexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         if (DatabaseOutage.isCause(e)) {
-            LOG.warnf("Database unreachable while answering %s: %s", uri.getPath(), e.getMessage());
+            LOG.warnf("Database unreachable while answering %s: %s", LogSafePath.of(uri.getPath()), e.getMessage());
             return answer(503, "The database cannot be reached; try again shortly.", headers, uri)
                     .header(HttpHeaders.RETRY_AFTER, "5").build();
         }
         if (isFormFieldFlood(e)) {
             return answer(400, "The form has too many fields.", headers, uri).build();
         }
-        LOG.errorf(e, "Unexpected error answering %s", uri.getPath());
+        LOG.errorf(e, "Unexpected error answering %s", LogSafePath.of(uri.getPath()));
         return answer(500, null, headers, uri).build();
     }
 

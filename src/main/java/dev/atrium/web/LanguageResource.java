@@ -38,6 +38,7 @@ public class LanguageResource {
                 .path("/")
                 .maxAge((int) config.web().languageCookieMaxAge().toSeconds())
                 .httpOnly(true)
+                .secure(config.auth().secureCookies())
                 .sameSite(NewCookie.SameSite.LAX)
                 .build();
         return LocalRedirects.seeOtherBuilder(LocalRedirects.localPathOrRoot(next)).cookie(cookie).build();

@@ -6,8 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Where in the router the answers that do not depend on who is asking run: after Atrium's own filters
- * (request id and language 1000, analytics 950, response headers 900, body limit 800, session lifetime 700:
- * a filter of priority p is a route of order -p) and before Quarkus' CORS (300), authentication (200),
+ * (cookie policy 1100, request id and language 1000, analytics 950, response headers 900, body limit 800, CSRF guard 750,
+ * session lifetime 700: a filter of priority p is a route of order -p) and before Quarkus' CORS (300), authentication (200),
  * REST observability (199) and authorization (100) handlers. A route registered with {@link #ORDER} gets the
  * request id, the language choice, the security headers and the page-view count like any other, but no
  * identity is resolved for it: on this machine that was over half of what the smallest route cost.

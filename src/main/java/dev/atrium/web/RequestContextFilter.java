@@ -25,6 +25,7 @@ import io.vertx.ext.web.RoutingContext;
  * <li>Its language: the visitor's remembered choice, else their {@code Accept-Language}. The header is then
  * rewritten to that one language, so that Qute's message bundles, which follow the request's first
  * acceptable language, and everything else downstream see the same decision and never a malformed value.</li>
+ * <li>Its path as the access log may show it: without the query, without tokens ({@link LogSafePath}).</li>
  * </ul>
  * It is a Vert.x filter, not a REST filter, so static files and routing errors get both as well.
  */
@@ -62,6 +63,7 @@ public class RequestContextFilter {
         request.headers().set(HttpHeaders.ACCEPT_LANGUAGE, language.tag());
 
         String path = request.path();
+        rc.put(LogSafePath.KEY, LogSafePath.of(path));
         if (path == null || path.length() > MAX_PATH_KEPT) {
             path = "/";
         }

@@ -17,16 +17,22 @@ import io.vertx.ext.web.RoutingContext;
  * Adds the headers every response needs, just before they are written, so that pages, error pages and
  * static files are all covered whoever produced them. HTML gets the Content-Security-Policy (no inline
  * script), is denied framing and is kept out of shared caches, because a page may carry a session's
- * content; it also varies by the language choice.
+ * content; it also varies by the language choice. With {@code atrium.web.hsts} (on in prod), a response to a
+ * request that came over HTTPS, to this process or to a trusted proxy that says so in
+ * {@code X-Forwarded-Proto}, tells the browser to use nothing but HTTPS here for a year; over plain HTTP it
+ * would mean nothing (browsers ignore it there) and is left out.
  */
 @Singleton
 public class ResponseHeadersFilter {
 
     private static final int PRIORITY = 900;
+    static final String HSTS = "max-age=31536000; includeSubDomains";
 
     private final String contentSecurityPolicy;
+    private final boolean hsts;
 
     ResponseHeadersFilter(AtriumConfig config) {
+        this.hsts = config.web().hsts();
         String policy = config.web().contentSecurityPolicy();
         this.contentSecurityPolicy = config.web().assetBaseUrl()
                 .map(url -> allowScriptsAndStylesFrom(policy, StaticAssets.origin(url)))
@@ -82,7 +88,13 @@ public class ResponseHeadersFilter {
     }
 
     void handle(RoutingContext rc) {
-        rc.addHeadersEndHandler(v -> addHeaders(rc.response().headers()));
+        rc.addHeadersEndHandler(v -> {
+            MultiMap headers = rc.response().headers();
+            addHeaders(headers);
+            if (hsts && rc.request().isSSL()) {
+                headers.set("Strict-Transport-Security", HSTS);
+            }
+        });
         rc.next();
     }
 

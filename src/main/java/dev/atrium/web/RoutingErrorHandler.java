@@ -43,17 +43,22 @@ public class RoutingErrorHandler {
             status = 500;
         }
         if (status >= 500) {
-            LOG.errorf(rc.failure(), "Request to %s failed with %d", rc.request().path(), status);
+            LOG.errorf(rc.failure(), "Request to %s failed with %d", LogSafePath.of(rc.request().path()), status);
         }
         send(rc, status);
     }
 
-    void send(RoutingContext rc, int status) {
+    public void send(RoutingContext rc, int status) {
+        send(rc, status, null);
+    }
+
+    /** As {@link #send(RoutingContext, int)}, with a detail written for the client (never an exception's message). */
+    void send(RoutingContext rc, int status, String detail) {
         HttpServerResponse response = rc.response();
         if (response.ended() || response.headWritten()) {
             return;
         }
-        ErrorRenderer.Rendered rendered = renderer.render(status, null,
+        ErrorRenderer.Rendered rendered = renderer.render(status, detail,
                 rc.request().getHeader(HttpHeaders.ACCEPT), rc.request().path());
         response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, rendered.contentType())

@@ -12,8 +12,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -23,29 +21,21 @@ import dev.atrium.auth.AccountFixtures;
 import dev.atrium.auth.Role;
 import dev.atrium.testing.BrowserSession;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class ApiTest {
 
-    private static final Pattern TOKEN = Pattern.compile("<code id=\"new-token\">(atr_[A-Za-z0-9_-]+)</code>");
-
     @Inject
     AccountFixtures fixtures;
-
-    /** The settings page's form for a token that may read and write and never expires. */
-    static Map<String, String> tokenForm(String name) {
-        return Map.of("name", name, "currentPassword", AccountFixtures.PASSWORD, "scope", "write", "expiry", "none");
-    }
 
     /** Signs in through the pages and creates a token on the settings page, as a person would. */
     private String tokenFor(Role role) {
         BrowserSession browser = fixtures.signedIn(role, true);
-        String page = browser.submit("/settings", "/settings/tokens", tokenForm("test script")).then().statusCode(200)
-                .header("Cache-Control", "no-store").extract().asString();
-        Matcher matcher = TOKEN.matcher(page);
-        assertThat(matcher.find()).as("token shown once in%n%s", page).isTrue();
-        return matcher.group(1);
+        Response page = browser.submit("/settings", "/settings/tokens", ApiTokens.form("test script", "write", "none"));
+        page.then().header("Cache-Control", "no-store");
+        return ApiTokens.created(page);
     }
 
     private static RequestSpecification api(String token) {
@@ -60,10 +50,7 @@ class ApiTest {
     @Test
     void tokenLifecycleCreateUseListRevoke() {
         BrowserSession browser = fixtures.signedIn(Role.USER, true);
-        String page = browser.submit("/settings", "/settings/tokens", tokenForm("laptop")).asString();
-        Matcher matcher = TOKEN.matcher(page);
-        assertThat(matcher.find()).isTrue();
-        String token = matcher.group(1);
+        String token = ApiTokens.created(browser.submit("/settings", "/settings/tokens", ApiTokens.form("laptop", "write", "none")));
 
         api(token).get("/api/v1/users/me").then().statusCode(200).body("role", equalTo("USER"),
                 "permissions", hasItem("write"));
@@ -152,10 +139,7 @@ class ApiTest {
         api(administrator).delete(path).then().statusCode(204);
 
         BrowserSession unconfirmed = fixtures.signedIn(Role.USER, false);
-        String page = unconfirmed.submit("/settings", "/settings/tokens", tokenForm("x")).asString();
-        Matcher matcher = TOKEN.matcher(page);
-        assertThat(matcher.find()).isTrue();
-        api(matcher.group(1)).contentType("application/json").body(change).post("/api/v1/posts").then().statusCode(403)
+        api(ApiTokens.created(unconfirmed.submit("/settings", "/settings/tokens", ApiTokens.form("x", "write", "none")))).contentType("application/json").body(change).post("/api/v1/posts").then().statusCode(403)
                 .body("detail", equalTo("Confirm the account's email address first."));
     }
 
@@ -179,7 +163,7 @@ class ApiTest {
 
     @Test
     void aTokenNameIsRequired() {
-        fixtures.signedIn(Role.USER, true).submit("/settings", "/settings/tokens", tokenForm(" ")).then()
+        fixtures.signedIn(Role.USER, true).submit("/settings", "/settings/tokens", ApiTokens.form(" ", "write", "none")).then()
                 .statusCode(400).body(containsString("Give the token a name"));
     }
 

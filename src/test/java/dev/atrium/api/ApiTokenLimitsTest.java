@@ -1,6 +1,5 @@
 package dev.atrium.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,10 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -23,44 +19,20 @@ import dev.atrium.auth.Role;
 import dev.atrium.testing.BrowserSession;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /** An API token asks for the password to be made, and carries a scope and an optional expiry that the API enforces. */
 @QuarkusTest
 class ApiTokenLimitsTest {
-
-    private static final Pattern TOKEN = Pattern.compile("<code id=\"new-token\">(atr_[A-Za-z0-9_-]+)</code>");
 
     @Inject
     AccountFixtures fixtures;
     @Inject
     AgroalDataSource dataSource;
 
-    private static Map<String, String> tokenForm(String name, String scope, String expiry) {
-        Map<String, String> form = new HashMap<>();
-        form.put("name", name);
-        form.put("currentPassword", AccountFixtures.PASSWORD);
-        form.put("scope", scope);
-        form.put("expiry", expiry);
-        return form;
-    }
-
-    private static String created(Response page) {
-        String html = page.then().statusCode(200).extract().asString();
-        Matcher matcher = TOKEN.matcher(html);
-        assertThat(matcher.find()).as("a new token in%n%s", html).isTrue();
-        return matcher.group(1);
-    }
-
-    private static RequestSpecification bearer(String token) {
-        return given().redirects().follow(false).header("Authorization", "Bearer " + token);
-    }
-
     @Test
     void creatingATokenAsksForTheCurrentPassword() {
         BrowserSession browser = fixtures.signedIn(Role.USER, true);
-        Map<String, String> form = tokenForm("script", "write", "none");
+        Map<String, String> form = ApiTokens.form("script", "write", "none");
         form.put("currentPassword", "not my password");
 
         browser.submit("/settings", "/settings/tokens", form).then().statusCode(400)
@@ -75,39 +47,39 @@ class ApiTokenLimitsTest {
     @Test
     void aReadTokenReadsButCannotWrite() {
         BrowserSession browser = fixtures.signedIn(Role.ADMINISTRATOR, true);
-        String reader = created(browser.submit("/settings", "/settings/tokens", tokenForm("reader", "read", "none")));
-        String writer = created(browser.submit("/settings", "/settings/tokens", tokenForm("writer", "write", "none")));
+        String reader = ApiTokens.created(browser.submit("/settings", "/settings/tokens", ApiTokens.form("reader", "read", "none")));
+        String writer = ApiTokens.created(browser.submit("/settings", "/settings/tokens", ApiTokens.form("writer", "write", "none")));
         String settings = browser.get("/settings").asString();
         assertThat(settings).contains("Read only; Never expires").contains("Read and write; Never expires");
 
-        bearer(reader).accept("application/json").get("/api/v1/users/me").then().statusCode(200);
-        bearer(reader).accept("application/json").get("/api/v1/posts").then().statusCode(200);
-        bearer(reader).accept("application/json").contentType("application/json")
+        ApiTokens.bearer(reader).accept("application/json").get("/api/v1/users/me").then().statusCode(200);
+        ApiTokens.bearer(reader).accept("application/json").get("/api/v1/posts").then().statusCode(200);
+        ApiTokens.bearer(reader).accept("application/json").contentType("application/json")
                 .body(Map.of("markdown", "*hi*")).post("/api/v1/markdown").then().statusCode(200);
-        bearer(reader).accept("application/json").contentType("application/json")
+        ApiTokens.bearer(reader).accept("application/json").contentType("application/json")
                 .body(Map.of("title", "Not allowed", "body", "x")).post("/api/v1/posts").then().statusCode(403)
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(403), "detail", containsString("read"));
 
-        String location = bearer(writer).accept("application/json").contentType("application/json")
+        String location = ApiTokens.bearer(writer).accept("application/json").contentType("application/json")
                 .body(Map.of("title", "Allowed", "body", "x")).post("/api/v1/posts").then().statusCode(201)
                 .extract().header("Location");
         String path = location.substring(location.indexOf("/api/v1/posts/"));
-        bearer(reader).accept("application/json").contentType("application/json")
+        ApiTokens.bearer(reader).accept("application/json").contentType("application/json")
                 .body(Map.of("title", "Changed", "body", "y")).put(path).then().statusCode(403)
                 .contentType(startsWith("application/problem+json"));
-        bearer(reader).accept("application/json").delete(path).then().statusCode(403)
+        ApiTokens.bearer(reader).accept("application/json").delete(path).then().statusCode(403)
                 .contentType(startsWith("application/problem+json"));
-        bearer(writer).accept("application/json").delete(path).then().statusCode(204);
+        ApiTokens.bearer(writer).accept("application/json").delete(path).then().statusCode(204);
     }
 
     @Test
     void anExpiredTokenIsRefused() throws Exception {
         BrowserSession browser = fixtures.signedIn(Role.USER, true);
-        String token = created(browser.submit("/settings", "/settings/tokens", tokenForm("monthly", "write", "30")));
+        String token = ApiTokens.created(browser.submit("/settings", "/settings/tokens", ApiTokens.form("monthly", "write", "30")));
         String listed = browser.get("/settings").asString();
         assertThat(listed).contains("Read and write; Expires " + LocalDate.now(ZoneOffset.UTC).plusDays(30));
-        bearer(token).accept("application/json").get("/api/v1/users/me").then().statusCode(200);
+        ApiTokens.bearer(token).accept("application/json").get("/api/v1/users/me").then().statusCode(200);
 
         try (var connection = dataSource.getConnection(); var update = connection.prepareStatement(
                 "update api_tokens set expires_at = ? where name = 'monthly' and user_id = ?")) {
@@ -116,7 +88,7 @@ class ApiTokenLimitsTest {
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
 
-        bearer(token).accept("application/json").get("/api/v1/users/me").then().statusCode(401)
+        ApiTokens.bearer(token).accept("application/json").get("/api/v1/users/me").then().statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer"));
         browser.get("/settings").then().body(containsString("Read and write; Expired "));
     }
@@ -125,25 +97,25 @@ class ApiTokenLimitsTest {
     void anExpiryOnAChosenDate() {
         BrowserSession browser = fixtures.signedIn(Role.USER, true);
         LocalDate date = LocalDate.now(ZoneOffset.UTC).plusDays(10);
-        Map<String, String> form = tokenForm("dated", "read", "date");
+        Map<String, String> form = ApiTokens.form("dated", "read", "date");
         form.put("expiresOn", date.toString());
-        String token = created(browser.submit("/settings", "/settings/tokens", form));
-        bearer(token).accept("application/json").get("/api/v1/users/me").then().statusCode(200);
+        String token = ApiTokens.created(browser.submit("/settings", "/settings/tokens", form));
+        ApiTokens.bearer(token).accept("application/json").get("/api/v1/users/me").then().statusCode(200);
         browser.get("/settings").then().body(containsString("Read only; Expires " + date));
     }
 
     @Test
     void badScopesAndExpiriesAreFormErrors() {
         BrowserSession browser = fixtures.signedIn(Role.USER, true);
-        browser.submit("/settings", "/settings/tokens", tokenForm("n".repeat(61), "read", "none")).then().statusCode(400)
+        browser.submit("/settings", "/settings/tokens", ApiTokens.form("n".repeat(61), "read", "none")).then().statusCode(400)
                 .body(containsString("Give the token a name of at most 60 characters."), not(containsString("new-token")));
-        Map<String, String> form = tokenForm("x", "admin", "none");
+        Map<String, String> form = ApiTokens.form("x", "admin", "none");
         browser.submit("/settings", "/settings/tokens", form).then().statusCode(400)
                 .body(containsString("Choose what the token may do."), not(containsString("new-token")));
         for (String[] expiry : new String[][] { { "7", "" }, { "date", "" }, { "date", "yesterday" },
                 { "date", LocalDate.now(ZoneOffset.UTC).minusDays(1).toString() },
                 { "date", LocalDate.now(ZoneOffset.UTC).plusYears(3).toString() } }) {
-            form = tokenForm("x", "read", expiry[0]);
+            form = ApiTokens.form("x", "read", expiry[0]);
             form.put("expiresOn", expiry[1]);
             browser.submit("/settings", "/settings/tokens", form).then().statusCode(400)
                     .body(containsString("Choose when the token expires"), not(containsString("new-token")));

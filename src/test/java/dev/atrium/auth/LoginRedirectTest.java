@@ -35,7 +35,7 @@ class LoginRedirectTest {
     @ParameterizedTest
     @ValueSource(strings = { "/settings;x", "/settings?a=1;b", "/admin;x", "/posts/new;x", "/settings;jsessionid=ABC" })
     void aProtectedPageWithASemicolonIsAnsweredWithTheLoginRedirect(String path) throws IOException {
-        try (LogCapture vertx = LogCapture.named("io.vertx"); LogCapture quarkus = LogCapture.named("io.quarkus")) {
+        try (LogCapture vertx = LogCapture.of("io.vertx"); LogCapture quarkus = LogCapture.of("io.quarkus")) {
             RawHttp.Answer answer = RawHttp.send(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
                     + "Connection: close\r\n\r\n");
 

@@ -95,8 +95,11 @@ class KubernetesManifestIT {
             assertThat(map(sources.get(name).get("secretKeyRef")))
                     .containsEntry("name", "atrium").containsEntry("key", name);
         }
-        assertThat(map(sources.get("ATRIUM_SITE_BASE_URL").get("configMapKeyRef")))
-                .containsEntry("name", "atrium-config").containsEntry("key", "ATRIUM_SITE_BASE_URL");
+        for (String name : List.of("ATRIUM_SITE_BASE_URL", "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")) {
+            assertThat(sources).as(name).containsKey(name);
+            assertThat(map(sources.get(name).get("configMapKeyRef")))
+                    .containsEntry("name", "atrium-config").containsEntry("key", name);
+        }
     }
 
     @Test

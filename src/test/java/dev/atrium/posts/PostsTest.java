@@ -50,6 +50,9 @@ class PostsTest {
         writer.request().contentType("application/json").accept("application/json").header("X-CSRF-TOKEN", token)
                 .body(Map.of("markdown", "**hi** <img src=x onerror=alert(1)>")).post("/posts/preview")
                 .then().statusCode(200).body("html", containsString("<strong>hi</strong>"), "html", not(containsString("<img")));
+        // a page elsewhere cannot ask on the writer's behalf: it has no token
+        writer.request().contentType("application/json").accept("application/json").body(Map.of("markdown", "x"))
+                .post("/posts/preview").then().statusCode(403);
         new BrowserSession().request().contentType("application/json").body(Map.of("markdown", "x")).post("/posts/preview")
                 .then().statusCode(302);
         fixtures.signedIn(Role.USER, false).request().contentType("application/json").header("X-CSRF-TOKEN", token)

@@ -15,7 +15,7 @@ import org.jboss.logmanager.ExtLogRecord;
  */
 public final class LogCapture extends Handler implements AutoCloseable {
 
-    public record Entry(Level level, String message, Throwable thrown, String requestId) {
+    public record Entry(Level level, String message, Throwable thrown, String requestId, String logger) {
     }
 
     private final Logger logger;
@@ -30,9 +30,14 @@ public final class LogCapture extends Handler implements AutoCloseable {
         return new LogCapture(type.getName());
     }
 
-    /** What the logger {@code name} and those below it write ({@code "io.vertx"}, say). */
-    public static LogCapture named(String name) {
-        return new LogCapture(name);
+    /** Everything every logger writes, through the root logger's handlers. */
+    public static LogCapture all() {
+        return new LogCapture("");
+    }
+
+    /** What one logger, named as in the log configuration, and those below it write ({@code "io.vertx"}, say). */
+    public static LogCapture of(String loggerName) {
+        return new LogCapture(loggerName);
     }
 
     public List<Entry> entries() {
@@ -43,7 +48,7 @@ public final class LogCapture extends Handler implements AutoCloseable {
     public void publish(LogRecord record) {
         String requestId = record instanceof ExtLogRecord ext ? ext.getMdc("requestId") : null;
         String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-        entries.add(new Entry(record.getLevel(), message, record.getThrown(), requestId));
+        entries.add(new Entry(record.getLevel(), message, record.getThrown(), requestId, record.getLoggerName()));
     }
 
     @Override
