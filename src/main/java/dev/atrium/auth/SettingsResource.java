@@ -166,6 +166,8 @@ public class SettingsResource {
                 }
                 errors.add("emailCurrentPassword", messages.error_current_password());
             } catch (AccountService.AlreadyTakenException e) {
+                // thrown only once the password was right: the check gives its count back
+                throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
                 errors.add("newEmail", messages.error_email_taken());
             }
         }
