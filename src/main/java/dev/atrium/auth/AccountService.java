@@ -127,8 +127,20 @@ public class AccountService {
      * after it, so a burst of logins does not hold every pooled connection while hashing.
      */
     public Optional<User> authenticate(String login, String password) {
-        Optional<User> user = login == null || login.isBlank() ? Optional.empty()
+        return authenticate(byLogin(login), password);
+    }
+
+    /** The account a login (email or username) names, read in a short transaction of its own. */
+    public Optional<User> byLogin(String login) {
+        return login == null || login.isBlank() ? Optional.empty()
                 : QuarkusTransaction.joiningExisting().call(() -> User.findByLogin(login));
+    }
+
+    /**
+     * As {@link #authenticate(String, String)}, for the account already read by {@link #byLogin} (the login
+     * throttle counts the attempt against that account before the password is checked).
+     */
+    public Optional<User> authenticate(Optional<User> user, String password) {
         if (user.isEmpty()) {
             passwords.matchNothing(password);
             return Optional.empty();

@@ -316,4 +316,10 @@ public interface AuthMessages {
 
     @Message("You have no tokens.")
     String tokens_none();
+
+    @Message("Too many password attempts. Wait a while before trying again.")
+    String error_too_many_password_checks();
+
+    @Message("Too many emails have been asked for. Wait a while before asking again.")
+    String error_too_many_mails();
 }

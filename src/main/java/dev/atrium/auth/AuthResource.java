@@ -2,7 +2,6 @@ package dev.atrium.auth;
 
 import static dev.atrium.web.LocalRedirects.seeOther;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -10,22 +9,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.atrium.web.ClientAddress;
 import dev.atrium.web.CookiePolicy;
-import dev.atrium.web.ErrorRenderer;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
 import dev.atrium.web.LocalRedirects;
+import dev.atrium.web.RateLimits;
 import dev.atrium.web.RequestInfo;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.qute.CheckedTemplate;
@@ -77,7 +73,7 @@ public class AuthResource {
     @Inject
     LoginThrottle throttle;
     @Inject
-    ErrorRenderer renderer;
+    MailThrottle mailThrottle;
     @Inject
     EndedSessions endedSessions;
 
@@ -90,24 +86,21 @@ public class AuthResource {
     @POST
     @Path("login")
     public Response login(@RestForm String login, @RestForm String password, @RestForm String next,
-            RoutingContext rc, HttpHeaders headers, UriInfo uri) {
-        String address = ClientAddress.of(rc.request());
-        Optional<Duration> wait = throttle.retryAfter(login, address);
-        if (wait.isPresent()) {
-            LOG.infof("Login throttled for %s", address);
-            return renderer.response(429, "Too many failed logins; wait before trying again.", headers, uri)
-                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, wait.get().toSeconds())).build();
-        }
-        Optional<User> user = accounts.authenticate(login, password);
+            RoutingContext rc) {
+        String address = LoginThrottle.address(rc);
+        Optional<User> account = accounts.byLogin(login);
+        String accountKey = LoginThrottle.accountKey(account, login);
+        // counted before the password is checked: concurrent guesses cannot all be checked before the count rises
+        RateLimits.Attempt attempt = throttle.attemptOrRefuse(accountKey, address);
+        Optional<User> user = accounts.authenticate(account, password);
         if (user.isEmpty()) {
-            throttle.failed(login, address);
             registry.counter("atrium.logins.failed").increment();
             LOG.debugf("Failed login");
             FormErrors errors = FormErrors.none().add("login", messages.login_failed());
             return Response.status(400).entity(Templates.login(FormValues.keep(login, 254), LocalRedirects.localPathOrRoot(next), errors))
                     .build();
         }
-        throttle.succeeded(login);
+        throttle.succeeded(attempt, accountKey, address);
         sessions.start(rc, user.get().username, user.get().sessionVersion);
         CookiePolicy.renewCsrfToken(rc);
         return seeOther(LocalRedirects.localPathOrRoot(next));
@@ -130,10 +123,13 @@ public class AuthResource {
 
     @POST
     @Path("register")
-    public Response register(@RestForm String email, @RestForm String username, @RestForm String password) {
+    public Response register(@RestForm String email, @RestForm String username, @RestForm String password,
+            RoutingContext rc) {
         RegistrationForm form = new RegistrationForm(email, username, password);
         FormErrors errors = form.validate(passwords, messages);
         if (!errors.any()) {
+            // before the slow hash and the mail; counted alike for a new address and a taken one
+            mailThrottle.countOrRefuse(email, LoginThrottle.address(rc));
             try {
                 User user = accounts.register(email, username, password);
                 mailer.sendConfirmation(user, accounts.confirmationToken(user), RequestInfo.current().language());
@@ -186,9 +182,10 @@ public class AuthResource {
     @POST
     @Path("confirm/resend")
     @Authenticated
-    public Response resend() {
+    public Response resend(RoutingContext rc) {
         User user = accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
         if (!user.confirmed) {
+            mailThrottle.countOrRefuse(user.email, user, LoginThrottle.address(rc));
             mailer.sendConfirmation(user, accounts.confirmationToken(user), RequestInfo.current().language());
         }
         return seeOther("/unconfirmed?resent=true");

@@ -1,161 +1,110 @@
 package dev.atrium.auth;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import dev.atrium.config.AtriumConfig;
+import dev.atrium.web.ClientAddress;
+import dev.atrium.web.RateLimits;
+import dev.atrium.web.RateLimits.Limit;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.scheduler.Scheduled;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Counts failed logins per account and per client address in fixed windows, and says how long to wait once
- * either has had too many. The counts live in PostgreSQL ({@code login_failures}), shared by every replica:
- * behind a load balancer, guesses spread over N replicas still meet one limit. A login costs one read; only
- * a failure writes.
+ * Limits password checks (logins, and the current password asked again in settings) per account, on
+ * {@link RateLimits}' shared counters. Each check is counted before the password is compared, so
+ * concurrent guesses cannot all slip through before the count catches up; a correct password takes its own
+ * use back.
+ * <p>
+ * The account is the account, whichever login (email or username) names it; a login that names no account
+ * is counted by its text. Three counters: a strict one per account and client address, so guesses from one
+ * place stop soon; a looser one per account, so that guesses spread over many addresses stop too, yet a
+ * stranger elsewhere cannot lock the owner out with a few failures; and one per client address, across
+ * accounts, against a spray of common passwords.
  */
 @Singleton
 public class LoginThrottle {
 
-    private static final int MAX_KEY = 300;
-    private static final String UNIQUE_VIOLATION = "23505";
-    /** One statement per failure, atomic under concurrent failures: a new or expired window starts at 1. */
-    private static final String COUNT = "merge into login_failures f"
-            + " using (select cast(? as varchar(300)) as throttle_key, cast(? as timestamp with time zone) as now_at) v"
-            + " on f.throttle_key = v.throttle_key"
-            + " when matched and f.window_start > ? then update set failures = f.failures + 1"
-            + " when matched then update set window_start = v.now_at, failures = 1"
-            + " when not matched then insert (throttle_key, window_start, failures) values (v.throttle_key, v.now_at, 1)";
+    private static final Logger LOG = Logger.getLogger(LoginThrottle.class);
 
-    private record Window(Instant start, int failures) {
-    }
+    static final String PAIR = "password-pair";
+    static final String ACCOUNT = "password-account";
+    static final String ADDRESS = "password-address";
 
-    private final AgroalDataSource dataSource;
+    private final RateLimits limits;
+    private final int perAccountAndAddress;
     private final int perAccount;
     private final int perAddress;
     private final Duration window;
-    private final Clock clock;
 
     @Inject
-    LoginThrottle(AtriumConfig config, AgroalDataSource dataSource) {
-        this(config.auth().loginAttemptsPerAccount(), config.auth().loginAttemptsPerAddress(),
-                config.auth().loginWindow(), Clock.systemUTC(), dataSource);
+    LoginThrottle(AtriumConfig config, RateLimits limits) {
+        this(config.auth().loginAttemptsPerAccountAndAddress(), config.auth().loginAttemptsPerAccount(),
+                config.auth().loginAttemptsPerAddress(), config.auth().loginWindow(), limits);
     }
 
-    LoginThrottle(int perAccount, int perAddress, Duration window, Clock clock, AgroalDataSource dataSource) {
+    LoginThrottle(int perAccountAndAddress, int perAccount, int perAddress, Duration window, Clock clock,
+            AgroalDataSource dataSource) {
+        this(perAccountAndAddress, perAccount, perAddress, window, new RateLimits(dataSource, clock));
+    }
+
+    private LoginThrottle(int perAccountAndAddress, int perAccount, int perAddress, Duration window, RateLimits limits) {
+        this.limits = limits;
+        this.perAccountAndAddress = perAccountAndAddress;
         this.perAccount = perAccount;
         this.perAddress = perAddress;
         this.window = window;
-        this.clock = clock;
-        this.dataSource = dataSource;
     }
 
-    /** How long to wait before trying again, if this account or address has used up its attempts. */
-    public Optional<Duration> retryAfter(String login, String address) {
-        Instant now = clock.instant();
-        Map<String, Window> windows = read(accountKey(login), addressKey(address));
-        Optional<Duration> account = wait(windows.get(accountKey(login)), perAccount, now);
-        Optional<Duration> client = wait(windows.get(addressKey(address)), perAddress, now);
-        if (account.isPresent() && client.isPresent()) {
-            return Optional.of(account.get().compareTo(client.get()) > 0 ? account.get() : client.get());
+    /** The counting key of a login: its account's id, or for a login that names no account, its text. */
+    static String accountKey(Optional<User> account, String login) {
+        return account.map(user -> "id:" + user.id).orElseGet(() -> "login:" + (login == null ? "" : User.normalise(login)));
+    }
+
+    /** The counting key of a signed-in account, the same as its logins'. */
+    static String accountKey(User account) {
+        return accountKey(Optional.of(account), null);
+    }
+
+    /** The client's address, as the trusted proxy saw it (see {@link ClientAddress}). */
+    static String address(RoutingContext rc) {
+        return ClientAddress.of(rc.request());
+    }
+
+    /**
+     * Counts a password check for this account from this address, before it is made. Refused (nothing
+     * counted) when a counter is used up: the caller must not check the password then.
+     */
+    RateLimits.Attempt attempt(String accountKey, String address) {
+        String client = address == null ? "" : address;
+        return limits.attempt(new Limit(PAIR, accountKey + "|" + client, perAccountAndAddress, window),
+                new Limit(ACCOUNT, accountKey, perAccount, window),
+                new Limit(ADDRESS, client, perAddress, window));
+    }
+
+    /** As {@link #attempt}, answering a refusal with 429, its Retry-After and the error page. */
+    RateLimits.Attempt attemptOrRefuse(String accountKey, String address) {
+        RateLimits.Attempt attempt = attempt(accountKey, address);
+        if (attempt.refused()) {
+            LOG.infof("Password checks throttled for %s", address);
+            throw TooManyRequests.passwordChecks(attempt.retryAfter().orElseThrow());
         }
-        return account.isPresent() ? account : client;
+        return attempt;
     }
 
-    public void failed(String login, String address) {
-        Instant now = clock.instant();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement count = connection.prepareStatement(COUNT)) {
-            for (String key : new String[] { accountKey(login), addressKey(address) }) {
-                count.setString(1, key);
-                count.setObject(2, utc(now));
-                count.setObject(3, utc(now.minus(window)));
-                try {
-                    count.executeUpdate();
-                } catch (SQLException e) {
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    // a concurrent failure inserted the key first: this one now finds it and counts on
-                    count.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not count a failed login", e);
-        }
-    }
-
-    /** A successful login clears the account's count (not the address's: one success must not reset a spray). */
-    public void succeeded(String login) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("delete from login_failures where throttle_key = ?")) {
-            delete.setString(1, accountKey(login));
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not clear failed logins", e);
-        }
-    }
-
-    /** Windows that have ended count for nothing; they are deleted now and then so the table stays small. */
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void forgetEndedWindows() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("delete from login_failures where window_start <= ?")) {
-            delete.setObject(1, utc(clock.instant().minus(window)));
-            delete.executeUpdate();
-        }
-    }
-
-    private Map<String, Window> read(String accountKey, String addressKey) {
-        Map<String, Window> windows = new HashMap<>();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(
-                "select throttle_key, window_start, failures from login_failures where throttle_key in (?, ?)")) {
-            select.setString(1, accountKey);
-            select.setString(2, addressKey);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    windows.put(rs.getString(1), new Window(rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getInt(3)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read failed logins", e);
-        }
-        return windows;
-    }
-
-    private Optional<Duration> wait(Window w, int limit, Instant now) {
-        if (w == null || w.failures() < limit) {
-            return Optional.empty();
-        }
-        Duration left = Duration.between(now, w.start().plus(window));
-        return left.isNegative() || left.isZero() ? Optional.empty() : Optional.of(left);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static String accountKey(String login) {
-        return truncated("account:" + (login == null ? "" : User.normalise(login)));
-    }
-
-    private static String addressKey(String address) {
-        return truncated("address:" + (address == null ? "" : address));
-    }
-
-    private static String truncated(String key) {
-        return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
+    /**
+     * The password was right: the check takes its own use back from every counter, and the account's
+     * failures from this address are forgiven. Failures elsewhere stay counted: one success must not reset
+     * a stranger's guessing, nor a spray from this address at other accounts.
+     */
+    void succeeded(RateLimits.Attempt attempt, String accountKey, String address) {
+        limits.takeBack(attempt);
+        limits.clear(PAIR, accountKey + "|" + (address == null ? "" : address));
     }
 }

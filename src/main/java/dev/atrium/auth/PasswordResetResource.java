@@ -18,10 +18,12 @@ import dev.atrium.web.FormErrors;
 import dev.atrium.web.RequestInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * A forgotten password: a link by email to choose a new one. Asking answers the same whether or not an
- * account has the address, so the form tells nobody which addresses have accounts.
+ * account has the address, so the form tells nobody which addresses have accounts; that holds for the 429
+ * once an address or a client has asked too often, too. Failed logins never hold a reset back.
  */
 @Path("/reset")
 @Produces(MediaType.TEXT_HTML)
@@ -44,6 +46,8 @@ public class PasswordResetResource {
     PasswordPolicy passwords;
     @Inject
     AuthMessages messages;
+    @Inject
+    MailThrottle mailThrottle;
 
     @GET
     public TemplateInstance requestPage(@RestQuery boolean sent) {
@@ -51,8 +55,10 @@ public class PasswordResetResource {
     }
 
     @POST
-    public Response request(@RestForm String email) {
+    public Response request(@RestForm String email, RoutingContext rc) {
         if (email != null && email.length() <= 254) {
+            // counted whether or not the address has an account: a refusal says nothing about it either
+            mailThrottle.countOrRefuse(email, LoginThrottle.address(rc));
             accounts.resetToken(email).ifPresent(token -> accounts.byEmail(email)
                     .ifPresent(user -> mailer.sendReset(user, token, RequestInfo.current().language())));
         }

@@ -5,7 +5,9 @@ import static dev.atrium.web.LocalRedirects.seeOther;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.Language;
+import dev.atrium.web.RateLimits;
 import dev.atrium.web.RequestInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -28,7 +31,10 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 
-/** The signed-in user's own account: password and email address, each change checked with the current password. */
+/**
+ * The signed-in user's own account: password and email address, each change checked with the current password,
+ * which is counted like a login (LoginThrottle); the email change's mail is limited like every account email.
+ */
 @Path("/settings")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
@@ -56,6 +62,10 @@ public class SettingsResource {
     SecurityIdentity identity;
     @Inject
     ApiTokenService apiTokens;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    MailThrottle mailThrottle;
 
     @GET
     public TemplateInstance settings(@RestQuery String done) {
@@ -76,14 +86,14 @@ public class SettingsResource {
     @POST
     @Path("tokens")
     public Response createToken(@RestForm String name, @RestForm String currentPassword, @RestForm String scope,
-            @RestForm String expiry, @RestForm String expiresOn) {
+            @RestForm String expiry, @RestForm String expiresOn, RoutingContext rc) {
         TokenForm form = new TokenForm(name, scope, expiry, expiresOn);
         Instant now = Instant.now();
         FormErrors errors = form.validate(messages, now);
-        // the slow password check only for an otherwise valid form; the token is made under the same lock, so a
-        // password change at the same moment either revokes it or makes this check fail
+        // the slow password check only for an otherwise valid form, counted like a login; the token is made under
+        // the same lock as the check, so a password change at the same moment either revokes it or fails the check
         Optional<String> created = errors.any() ? Optional.empty()
-                : accounts.withPassword(me().username, currentPassword, user -> apiTokens.create(user.id, form.name(),
+                : withCurrentPassword(currentPassword, rc, user -> apiTokens.create(user.id, form.name(),
                         form.parsedScope().orElseThrow(), form.parsedExpiry(now).orElseThrow().orElse(null)));
         if (!errors.any() && created.isEmpty()) {
             errors.add("tokenCurrentPassword", messages.error_current_password());
@@ -120,8 +130,11 @@ public class SettingsResource {
         FormErrors errors = FormErrors.none();
         passwords.check(newPassword).ifPresent(problem -> errors.add("newPassword", PasswordMessages.of(problem, messages)));
         if (!errors.any()) {
+            String accountKey = LoginThrottle.accountKey(me());
+            RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, LoginThrottle.address(rc));
             OptionalLong sessionVersion = accounts.changePassword(me().username, currentPassword, newPassword);
             if (sessionVersion.isPresent()) {
+                throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
                 // every session of the account has ended; this one goes on as a fresh one under the new version
                 sessions.start(rc, me().username, sessionVersion.getAsLong());
                 return seeOther("/settings?done=password");
@@ -142,15 +155,20 @@ public class SettingsResource {
 
     @POST
     @Path("email")
-    public Response changeEmail(@RestForm String currentPassword, @RestForm String newEmail) {
+    public Response changeEmail(@RestForm String currentPassword, @RestForm String newEmail, RoutingContext rc) {
         FormErrors errors = FormErrors.none();
         if (newEmail == null || newEmail.length() > 254 || !RegistrationForm.EMAIL.matcher(newEmail.trim()).matches()) {
             errors.add("newEmail", messages.error_email());
         } else {
+            String accountKey = LoginThrottle.accountKey(me());
+            RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, LoginThrottle.address(rc));
             var request = accounts.requestEmailChange(me().username, currentPassword, newEmail);
             if (request.isPresent()) {
+                throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
                 // the same answer whether or not another account holds the address: its holder hears of it, never
-                // the requester, and no link goes to an address that has an account already
+                // the requester, and no link goes to an address that has an account already; either way one mail
+                // to that address, counted against its limit
+                mailThrottle.countOrRefuse(newEmail, me(), LoginThrottle.address(rc));
                 Language language = RequestInfo.current().language();
                 User user = me();
                 request.get().token().ifPresent(token -> mailer.sendEmailChange(user, request.get().newEmail(), token, language));
@@ -209,6 +227,21 @@ public class SettingsResource {
 
     private static Response emailChangeAnswer(int status, String token, String email, LinkState state) {
         return Response.status(status).entity(Templates.emailChange(token, email, state)).build();
+    }
+
+    /**
+     * Runs {@code change} if {@code currentPassword} is right: counted like a login before the check (a session
+     * left open must not be a way to guess the password), and run under the account's lock with the check
+     * (see {@link AccountService#withPassword}). Empty when the password is wrong.
+     */
+    private <T> Optional<T> withCurrentPassword(String currentPassword, RoutingContext rc, Function<User, T> change) {
+        String accountKey = LoginThrottle.accountKey(me());
+        RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, LoginThrottle.address(rc));
+        Optional<T> done = accounts.withPassword(me().username, currentPassword, change);
+        if (done.isPresent()) {
+            throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
+        }
+        return done;
     }
 
     private User me() {

@@ -111,20 +111,49 @@ public interface AtriumConfig {
         @DurationMin(minutes = 1)
         Duration sessionLifetime();
 
-        /** Failed logins allowed for one account within {@code login-window} before it answers 429. */
+        /**
+         * Failed password checks (logins, the current password in settings) for one account from one client
+         * address within {@code login-window} before that address gets 429 for that account.
+         */
         @WithDefault("5")
+        @Min(1)
+        int loginAttemptsPerAccountAndAddress();
+
+        /**
+         * Failed password checks for one account from all addresses together within {@code login-window}: looser
+         * than the limit per address, so that a stranger's few failures do not lock the owner out.
+         */
+        @WithDefault("50")
         @Min(1)
         int loginAttemptsPerAccount();
 
-        /** Failed logins allowed from one client address within {@code login-window}. */
+        /** Failed password checks from one client address, whatever the account, within {@code login-window}. */
         @WithDefault("20")
         @Min(1)
         int loginAttemptsPerAddress();
 
-        /** The window failed logins are counted in. */
+        /** The window failed password checks are counted in. */
         @WithDefault("PT15M")
         @DurationMin(seconds = 1)
         Duration loginWindow();
+
+        /**
+         * Account emails (registration, confirmation, password reset, email change) to one address, and those a
+         * signed-in account asks for, within {@code mail-window}; then 429.
+         */
+        @WithDefault("5")
+        @Min(1)
+        int mailsPerRecipient();
+
+        /** Account emails asked for from one client address, whatever the recipient, within {@code mail-window}. */
+        @WithDefault("20")
+        @Min(1)
+        int mailsPerAddress();
+
+        /** The window account emails are counted in. */
+        @WithDefault("PT1H")
+        @DurationMin(seconds = 1)
+        Duration mailWindow();
 
         /** Mark session cookies Secure (HTTPS only). On in prod; the load balancer terminates TLS. */
         @WithDefault("false")

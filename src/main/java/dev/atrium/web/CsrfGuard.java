@@ -31,10 +31,12 @@ import io.vertx.ext.web.RoutingContext;
  * <li>a request a browser marks as coming from another site ({@code Sec-Fetch-Site: cross-site}, or an
  * {@code Origin} that is neither the request's own scheme and host, as seen through trusted proxies, nor
  * {@code atrium.site.base-url}) is refused whatever it carries: a token does not make it ours;</li>
- * <li>a request whose body is not a URL-encoded form (any other type, multipart included, or none) must carry
- * the token in the {@code X-CSRF-TOKEN} header, equal to the CSRF cookie (double submit), with a session or
- * without: the forms that take anonymous visitors (login, register, reset) are forms too, and the resources
- * behind them cannot even show their page again for a body the extension has not checked. Atrium's own forms are all URL-encoded; their field stays the extension's to
+ * <li>a request with a body of another type than a URL-encoded form (multipart included) must carry the token
+ * in the {@code X-CSRF-TOKEN} header, equal to the CSRF cookie (double submit), with a session or without:
+ * the forms that take anonymous visitors (login, register, reset) are forms too, and the resources behind
+ * them cannot even show their page again for a body the extension has not checked (that was a 500). With
+ * the session cookie, a request without any body type needs the header token as well; without one it goes
+ * on (a DELETE of a page is still the router's 405). Atrium's own forms are all URL-encoded; their field stays the extension's to
  * check, and a stale or missing one is its 400 asking to reload the form.</li>
  * </ul>
  * The API takes bearer tokens only, never the session cookie, so it has nothing to forge and is left alone.
@@ -47,15 +49,18 @@ public class CsrfGuard {
     private static final int PRIORITY = 750;
     private static final String FORM = "application/x-www-form-urlencoded";
 
+    private final String sessionCookie;
     private final String csrfCookie;
     private final String tokenHeader;
     private final String siteOrigin;
     private final RoutingErrorHandler errors;
 
     CsrfGuard(AtriumConfig config, RoutingErrorHandler errors,
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
             @ConfigProperty(name = "quarkus.rest-csrf.cookie-name") String csrfCookie,
             @ConfigProperty(name = "quarkus.rest-csrf.token-header-name", defaultValue = "X-CSRF-TOKEN") String tokenHeader) {
         this.errors = errors;
+        this.sessionCookie = sessionCookie;
         this.csrfCookie = csrfCookie;
         this.tokenHeader = tokenHeader;
         this.siteOrigin = origin(URI.create(config.site().baseUrl()));
@@ -98,7 +103,8 @@ public class CsrfGuard {
     }
 
     private boolean missingToken(HttpServerRequest request) {
-        if (isForm(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (isForm(type) || (type == null && request.getCookie(sessionCookie) == null)) {
             return false;
         }
         String header = request.getHeader(tokenHeader);

@@ -25,7 +25,7 @@ import io.restassured.response.Response;
  * address its failed logins are counted against nor the visitor analytics counts it as.
  */
 @QuarkusTest
-@TestProfile(LoginThrottlingTest.LowLimits.class)
+@TestProfile(LowLimits.class)
 class ForwardedForTest {
 
     private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.atrium.web.RateLimits;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -50,82 +51,108 @@ class LoginThrottleTest {
 
     @BeforeEach
     void newThrottle() {
-        throttle = new LoginThrottle(3, 5, Duration.ofMinutes(10), clock, dataSource);
+        // 3 per account and address, 8 per account, 5 per address
+        throttle = new LoginThrottle(3, 8, 5, Duration.ofMinutes(10), clock, dataSource);
     }
 
     private String name(String base) {
-        return base + "-" + run;
+        return "id:" + base + "-" + run;
     }
 
     private String ip(int last) {
         return "2001:db8::" + run + ":" + last;
     }
 
+    /** A wrong password: the attempt is counted and nothing is taken back. */
+    private boolean fails(LoginThrottle throttle, String account, String address) {
+        return !throttle.attempt(account, address).refused();
+    }
+
     @Test
-    void anAccountIsHeldAfterItsLimitUntilTheWindowEnds() {
+    void anAccountIsHeldForAnAddressAfterItsLimitUntilTheWindowEnds() {
         String alice = name("alice");
         for (int i = 0; i < 3; i++) {
-            assertThat(throttle.retryAfter(alice.toUpperCase(), ip(1))).isEmpty();
-            throttle.failed(alice, ip(1));
+            assertThat(fails(throttle, alice, ip(1))).isTrue();
         }
-        assertThat(throttle.retryAfter(alice.toUpperCase(), ip(9))).contains(Duration.ofMinutes(10));
+        RateLimits.Attempt refused = throttle.attempt(alice, ip(1));
+        assertThat(refused.refused()).isTrue();
+        assertThat(refused.retryAfter()).contains(Duration.ofMinutes(10));
         clock.now = clock.now.plus(Duration.ofMinutes(4));
-        assertThat(throttle.retryAfter(alice, ip(9))).contains(Duration.ofMinutes(6));
+        assertThat(throttle.attempt(alice, ip(1)).retryAfter()).contains(Duration.ofMinutes(6));
+        assertThat(fails(throttle, alice, ip(2))).as("another address still may").isTrue();
         clock.now = clock.now.plus(Duration.ofMinutes(6));
-        assertThat(throttle.retryAfter(alice, ip(9))).isEmpty();
-        throttle.failed(alice, ip(2));
-        assertThat(throttle.retryAfter(alice, ip(9))).as("a new window starts at one failure").isEmpty();
+        assertThat(fails(throttle, alice, ip(1))).as("a new window").isTrue();
+    }
+
+    @Test
+    void aStrangersFailuresDoNotLockTheOwnerOutBeforeTheAccountLimit() {
+        String bob = name("bob");
+        // a stranger on two addresses uses up both pairs, and keeps trying: refusals count for nothing
+        for (int address = 1; address <= 2; address++) {
+            for (int i = 0; i < 10; i++) {
+                throttle.attempt(bob, ip(address));
+            }
+        }
+        assertThat(fails(throttle, bob, ip(9))).as("the owner, elsewhere, after 6 failures of the stranger's").isTrue();
+        // the account limit (8) is reached with failures from enough addresses
+        assertThat(fails(throttle, bob, ip(3))).isTrue();
+        assertThat(throttle.attempt(bob, ip(4)).refused()).as("the 9th failure for the account").isTrue();
     }
 
     @Test
     void anAddressIsHeldAcrossAccounts() {
         for (int i = 0; i < 5; i++) {
-            throttle.failed(name("user" + i), ip(7));
+            assertThat(fails(throttle, name("user" + i), ip(7))).isTrue();
         }
-        assertThat(throttle.retryAfter(name("someone-else"), ip(7))).isPresent();
-        assertThat(throttle.retryAfter(name("someone-else"), ip(8))).isEmpty();
+        assertThat(throttle.attempt(name("someone-else"), ip(7)).refused()).isTrue();
+        assertThat(throttle.attempt(name("someone-else"), ip(8)).refused()).isFalse();
     }
 
     @Test
-    void successClearsTheAccountButNotTheAddress() {
-        String bob = name("bob");
-        for (int i = 0; i < 2; i++) {
-            throttle.failed(bob, ip(1));
+    void aSuccessTakesBackItsOwnAttemptAndForgivesItsAddressButNotOthers() {
+        String carol = name("carol");
+        fails(throttle, carol, ip(1));
+        fails(throttle, carol, ip(1));
+        fails(throttle, carol, ip(2));
+        fails(throttle, carol, ip(2));
+        RateLimits.Attempt right = throttle.attempt(carol, ip(1));
+        throttle.succeeded(right, carol, ip(1));
+        for (int i = 0; i < 3; i++) {
+            assertThat(fails(throttle, carol, ip(1))).as("the pair starts again after the success").isTrue();
         }
-        throttle.succeeded(bob);
-        throttle.failed(bob, ip(1));
-        throttle.failed(bob, ip(1));
-        assertThat(throttle.retryAfter(bob, ip(2))).isEmpty();
-        throttle.failed(bob, ip(1));
-        assertThat(throttle.retryAfter(bob, ip(2))).isPresent();
-        assertThat(throttle.retryAfter(name("carol"), ip(1))).as("5 failures from the address").isPresent();
+        assertThat(fails(throttle, carol, ip(2))).isTrue();
+        assertThat(throttle.attempt(carol, ip(2)).refused()).as("the other address's failures stay").isTrue();
     }
 
     @Test
-    void replicasShareTheCount() throws Exception {
-        LoginThrottle other = new LoginThrottle(3, 5, Duration.ofMinutes(10), clock, dataSource);
+    void replicasShareTheCount() {
+        LoginThrottle other = new LoginThrottle(3, 8, 5, Duration.ofMinutes(10), clock, dataSource);
         String dave = name("dave");
-        throttle.failed(dave, ip(3));
-        other.failed(dave, ip(4));
-        throttle.failed(dave, ip(5));
-        assertThat(other.retryAfter(dave, ip(6))).as("three failures over two replicas").isPresent();
+        fails(throttle, dave, ip(3));
+        fails(other, dave, ip(3));
+        fails(throttle, dave, ip(3));
+        assertThat(other.attempt(dave, ip(3)).refused()).as("three failures over two replicas").isTrue();
     }
 
     @Test
-    void concurrentFailuresAreAllCounted() throws Exception {
+    void concurrentAttemptsAreCountedBeforeAnyIsChecked() throws Exception {
         String eve = name("eve");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        LoginThrottle wide = new LoginThrottle(40, 1000, Duration.ofMinutes(10), clock, dataSource);
-        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
-        for (int i = 0; i < 39; i++) {
-            done.add(pool.submit(() -> wide.failed(eve, ip(10))));
+        LoginThrottle wide = new LoginThrottle(5, 1000, 1000, Duration.ofMinutes(10), clock, dataSource);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Boolean>> done = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            done.add(pool.submit(() -> {
+                start.await();
+                return !wide.attempt(eve, ip(10)).refused();
+            }));
         }
-        for (java.util.concurrent.Future<?> f : done) {
-            f.get();
+        start.countDown();
+        int allowed = 0;
+        for (java.util.concurrent.Future<Boolean> f : done) {
+            allowed += f.get() ? 1 : 0;
         }
         pool.shutdown();
-        assertThat(wide.retryAfter(eve, ip(11))).as("39 of 40").isEmpty();
-        wide.failed(eve, ip(10));
-        assertThat(wide.retryAfter(eve, ip(11))).as("the 40th").isPresent();
+        assertThat(allowed).as("30 at once against a limit of 5").isEqualTo(5);
     }
 }

@@ -1,9 +1,16 @@
 package dev.atrium.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -11,53 +18,141 @@ import org.junit.jupiter.api.Test;
 
 import dev.atrium.testing.BrowserSession;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** Failed logins answered 429 with Retry-After, per account and per client address (set by the proxy header). */
+/**
+ * Password guesses answered 429 with Retry-After through the real login form: 3 per account and client
+ * address, 8 per account, 6 per address (see {@link LowLimits}); client addresses set by the proxy header.
+ */
 @QuarkusTest
-@TestProfile(LoginThrottlingTest.LowLimits.class)
+@TestProfile(LowLimits.class)
 class LoginThrottlingTest {
 
-    public static class LowLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("atrium.auth.login-attempts-per-account", "3",
-                    "atrium.auth.login-attempts-per-address", "6",
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true");
-        }
-    }
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     @Inject
     AccountFixtures fixtures;
 
+    /** A client address no other test uses. */
+    private static String newAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "198.51." + (100 + n / 250) + "." + (n % 250 + 1);
+    }
+
+    private String newAccount(String name) {
+        String username = AccountFixtures.unique(name);
+        fixtures.register(BrowserSession.at(newAddress(), "en"), username, username + "@example.org");
+        return username;
+    }
+
     @Test
-    void anAccountIsThrottledAfterItsFailedAttemptsEvenWithTheRightPassword() {
-        BrowserSession browser = new BrowserSession();
-        String username = fixtures.register(browser, AccountFixtures.unique("hal"), AccountFixtures.unique("hal") + "@example.org");
-        for (int i = 0; i < 3; i++) {
-            login(browser, username, "wrong password " + i, "198.51.100." + i).then().statusCode(400);
+    void concurrentWrongPasswordsAreCheckedNoMoreOftenThanTheLimit() throws Exception {
+        String username = newAccount("ivy");
+        String address = newAddress();
+        int parallel = 30;
+        List<BrowserSession> browsers = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            BrowserSession browser = BrowserSession.at(address, "en");
+            tokens.add(BrowserSession.csrfToken(browser.get("/login").asString()));
+            browsers.add(browser);
         }
-        login(browser, username, AccountFixtures.PASSWORD, "198.51.100.50").then().statusCode(429)
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            BrowserSession browser = browsers.get(i);
+            String token = tokens.get(i);
+            String password = "wrong password " + i;
+            answers.add(pool.submit(() -> {
+                start.await();
+                return post(browser, token, username, password).statusCode();
+            }));
+        }
+        start.countDown();
+        int checked = 0;
+        int throttled = 0;
+        for (Future<Integer> answer : answers) {
+            int status = answer.get();
+            if (status == 429) {
+                throttled++;
+            } else {
+                assertThat(status).as("a checked wrong password").isEqualTo(400);
+                checked++;
+            }
+        }
+        pool.shutdown();
+        assertThat(checked).as("passwords checked of 30 sent at once, limit 3").isBetween(1, 3);
+        assertThat(throttled).isEqualTo(parallel - checked);
+    }
+
+    @Test
+    void theEmailAndTheUsernameOfAnAccountShareOneCount() {
+        String username = newAccount("hal");
+        BrowserSession browser = BrowserSession.at(newAddress(), "en");
+        login(browser, username, "wrong password 1").then().statusCode(400);
+        login(browser, username + "@example.org", "wrong password 2").then().statusCode(400);
+        login(browser, username.toUpperCase() + "@EXAMPLE.ORG", "wrong password 3").then().statusCode(400);
+        login(browser, username, AccountFixtures.PASSWORD).then().statusCode(429)
                 .header("Retry-After", Integer::parseInt, greaterThan(0))
-                .body(containsString("Too many requests"));
+                .body(containsString("Too many requests"), containsString("Too many password attempts"));
+    }
+
+    @Test
+    void aStrangersFailuresElsewhereDoNotLockTheOwnerOutUntilTheAccountLimit() {
+        String username = newAccount("kim");
+        for (int stranger = 0; stranger < 2; stranger++) {
+            BrowserSession browser = BrowserSession.at(newAddress(), "en");
+            for (int i = 0; i < 3; i++) {
+                login(browser, username, "guess " + i).then().statusCode(400);
+            }
+            login(browser, username, "guess 4").then().statusCode(429);
+        }
+        BrowserSession owner = BrowserSession.at(newAddress(), "en");
+        login(owner, username, "a typo").then().statusCode(400);
+        login(owner, username, AccountFixtures.PASSWORD).then().statusCode(303);
+    }
+
+    @Test
+    void guessesSpreadOverAddressesMeetTheAccountLimit() {
+        String username = newAccount("lee");
+        for (int i = 0; i < 8; i++) {
+            login(BrowserSession.at(newAddress(), "en"), username, "guess " + i).then().statusCode(400);
+        }
+        login(BrowserSession.at(newAddress(), "en"), username, AccountFixtures.PASSWORD).then().statusCode(429)
+                .header("Retry-After", Integer::parseInt, greaterThan(0));
     }
 
     @Test
     void anAddressIsThrottledAcrossAccountsAndTheUnknownOnesCountToo() {
-        BrowserSession browser = new BrowserSession();
+        String address = newAddress();
+        BrowserSession browser = BrowserSession.at(address, "en");
         for (int i = 0; i < 6; i++) {
-            login(browser, "no-such-user-" + i, "whatever password", "203.0.113.77").then().statusCode(400);
+            login(browser, "no-such-user-" + i, "whatever password").then().statusCode(400);
         }
-        login(browser, "another-one", "whatever password", "203.0.113.77").then().statusCode(429)
+        login(browser, "another-one", "whatever password").then().statusCode(429)
                 .header("Retry-After", Integer::parseInt, greaterThan(0));
-        login(browser, "another-one", "whatever password", "203.0.113.78").then().statusCode(400);
+        login(BrowserSession.at(newAddress(), "en"), "another-one", "whatever password").then().statusCode(400);
     }
 
-    private static io.restassured.response.Response login(BrowserSession browser, String login, String password, String address) {
-        String token = BrowserSession.csrfToken(browser.get("/login").asString());
-        return browser.request().header("X-Forwarded-For", address).contentType("application/x-www-form-urlencoded")
+    @Test
+    void theRefusalSpeaksTheVisitorsLanguage() {
+        String username = newAccount("mei");
+        BrowserSession browser = BrowserSession.at(newAddress(), "zh-CN");
+        for (int i = 0; i < 3; i++) {
+            login(browser, username, "wrong password " + i).then().statusCode(400);
+        }
+        login(browser, username, "wrong password").then().statusCode(429)
+                .header("Retry-After", Integer::parseInt, greaterThan(0))
+                .body(containsString("<html lang=\"zh-CN\">"), containsString("请求过多"), containsString("密码尝试次数过多"));
+    }
+
+    private static io.restassured.response.Response login(BrowserSession browser, String login, String password) {
+        return post(browser, BrowserSession.csrfToken(browser.get("/login").asString()), login, password);
+    }
+
+    private static io.restassured.response.Response post(BrowserSession browser, String token, String login, String password) {
+        return browser.request().contentType("application/x-www-form-urlencoded")
                 .formParam("login", login).formParam("password", password).formParam("csrf-token", token)
                 .post("/login");
     }

@@ -53,8 +53,9 @@ class PostsTest {
         // a page elsewhere cannot ask on the writer's behalf: it has no token
         writer.request().contentType("application/json").accept("application/json").body(Map.of("markdown", "x"))
                 .post("/posts/preview").then().statusCode(403);
+        // an anonymous visitor: no token either (and no session behind it)
         new BrowserSession().request().contentType("application/json").body(Map.of("markdown", "x")).post("/posts/preview")
-                .then().statusCode(302);
+                .then().statusCode(403);
         fixtures.signedIn(Role.USER, false).request().contentType("application/json").header("X-CSRF-TOKEN", token)
                 .body(Map.of("markdown", "x")).post("/posts/preview").then().statusCode(org.hamcrest.Matchers.not(200));
     }

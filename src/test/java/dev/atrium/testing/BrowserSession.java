@@ -20,6 +20,7 @@ public final class BrowserSession {
 
     private final CookieFilter cookies = new CookieFilter();
     private final String language;
+    private final String clientAddress;
 
     public BrowserSession() {
         this("en");
@@ -27,12 +28,31 @@ public final class BrowserSession {
 
     /** A browser whose Accept-Language is {@code language}. */
     public BrowserSession(String language) {
+        this(language, null);
+    }
+
+    private BrowserSession(String language, String clientAddress) {
         this.language = language;
+        this.clientAddress = clientAddress;
+    }
+
+    /**
+     * A browser at {@code clientAddress}, as the trusted proxy in front of the tests reports it in
+     * X-Forwarded-For (for tests whose profile trusts it): per-address limits count it apart from other tests.
+     */
+    public static BrowserSession at(String clientAddress, String language) {
+        return new BrowserSession(language, clientAddress);
+    }
+
+    /** The client address the proxy header gives, or null for the test's own. */
+    public String clientAddress() {
+        return clientAddress;
     }
 
     public RequestSpecification request() {
-        return given().filter(cookies).redirects().follow(false)
+        RequestSpecification request = given().filter(cookies).redirects().follow(false)
                 .accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").header("Accept-Language", language);
+        return clientAddress == null ? request : request.header("X-Forwarded-For", clientAddress);
     }
 
     public Response get(String path) {
