@@ -101,6 +101,8 @@ public class AuthResource {
                     .build();
         }
         throttle.succeeded(attempt, accountKey, address);
+        // a session this browser held before ends for good, as at logout: copies of its cookies stop working
+        SessionCookies.current(rc).ifPresent(endedSessions::end);
         sessions.start(rc, user.get().username, user.get().sessionVersion);
         CookiePolicy.renewCsrfToken(rc);
         return seeOther(LocalRedirects.localPathOrRoot(next));

@@ -57,6 +57,18 @@ class SessionEndTest {
     }
 
     @Test
+    void loggingInAgainEndsTheSessionTheBrowserHeld() {
+        String username = newAccount();
+        BrowserSession browser = new BrowserSession();
+        Map<String, String> copy = logIn(browser, username, AccountFixtures.PASSWORD);
+
+        logIn(browser, username, AccountFixtures.PASSWORD);
+
+        refused(asCopy(copy));
+        browser.get("/settings").then().statusCode(200);
+    }
+
+    @Test
     void loggingOutEndsOnlyThatSession() {
         String username = newAccount();
         BrowserSession leaving = new BrowserSession();
