@@ -10,13 +10,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.atrium.testing.BrowserSession;
+import dev.atrium.testing.ClientAddresses;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -28,27 +28,19 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(LowLimits.class)
 class LoginThrottlingTest {
 
-    private static final AtomicInteger ADDRESSES = new AtomicInteger();
-
     @Inject
     AccountFixtures fixtures;
 
-    /** A client address no other test uses. */
-    private static String newAddress() {
-        int n = ADDRESSES.incrementAndGet();
-        return "198.51." + (100 + n / 250) + "." + (n % 250 + 1);
-    }
-
     private String newAccount(String name) {
         String username = AccountFixtures.unique(name);
-        fixtures.register(BrowserSession.at(newAddress(), "en"), username, username + "@example.org");
+        fixtures.register(BrowserSession.at(ClientAddresses.unused(), "en"), username, username + "@example.org");
         return username;
     }
 
     @Test
     void concurrentWrongPasswordsAreCheckedNoMoreOftenThanTheLimit() throws Exception {
         String username = newAccount("ivy");
-        String address = newAddress();
+        String address = ClientAddresses.unused();
         int parallel = 30;
         List<BrowserSession> browsers = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
@@ -89,7 +81,7 @@ class LoginThrottlingTest {
     @Test
     void theEmailAndTheUsernameOfAnAccountShareOneCount() {
         String username = newAccount("hal");
-        BrowserSession browser = BrowserSession.at(newAddress(), "en");
+        BrowserSession browser = BrowserSession.at(ClientAddresses.unused(), "en");
         login(browser, username, "wrong password 1").then().statusCode(400);
         login(browser, username + "@example.org", "wrong password 2").then().statusCode(400);
         login(browser, username.toUpperCase() + "@EXAMPLE.ORG", "wrong password 3").then().statusCode(400);
@@ -102,13 +94,13 @@ class LoginThrottlingTest {
     void aStrangersFailuresElsewhereDoNotLockTheOwnerOutUntilTheAccountLimit() {
         String username = newAccount("kim");
         for (int stranger = 0; stranger < 2; stranger++) {
-            BrowserSession browser = BrowserSession.at(newAddress(), "en");
+            BrowserSession browser = BrowserSession.at(ClientAddresses.unused(), "en");
             for (int i = 0; i < 3; i++) {
                 login(browser, username, "guess " + i).then().statusCode(400);
             }
             login(browser, username, "guess 4").then().statusCode(429);
         }
-        BrowserSession owner = BrowserSession.at(newAddress(), "en");
+        BrowserSession owner = BrowserSession.at(ClientAddresses.unused(), "en");
         login(owner, username, "a typo").then().statusCode(400);
         login(owner, username, AccountFixtures.PASSWORD).then().statusCode(303);
     }
@@ -117,28 +109,28 @@ class LoginThrottlingTest {
     void guessesSpreadOverAddressesMeetTheAccountLimit() {
         String username = newAccount("lee");
         for (int i = 0; i < 8; i++) {
-            login(BrowserSession.at(newAddress(), "en"), username, "guess " + i).then().statusCode(400);
+            login(BrowserSession.at(ClientAddresses.unused(), "en"), username, "guess " + i).then().statusCode(400);
         }
-        login(BrowserSession.at(newAddress(), "en"), username, AccountFixtures.PASSWORD).then().statusCode(429)
+        login(BrowserSession.at(ClientAddresses.unused(), "en"), username, AccountFixtures.PASSWORD).then().statusCode(429)
                 .header("Retry-After", Integer::parseInt, greaterThan(0));
     }
 
     @Test
     void anAddressIsThrottledAcrossAccountsAndTheUnknownOnesCountToo() {
-        String address = newAddress();
+        String address = ClientAddresses.unused();
         BrowserSession browser = BrowserSession.at(address, "en");
         for (int i = 0; i < 6; i++) {
             login(browser, "no-such-user-" + i, "whatever password").then().statusCode(400);
         }
         login(browser, "another-one", "whatever password").then().statusCode(429)
                 .header("Retry-After", Integer::parseInt, greaterThan(0));
-        login(BrowserSession.at(newAddress(), "en"), "another-one", "whatever password").then().statusCode(400);
+        login(BrowserSession.at(ClientAddresses.unused(), "en"), "another-one", "whatever password").then().statusCode(400);
     }
 
     @Test
     void theRefusalSpeaksTheVisitorsLanguage() {
         String username = newAccount("mei");
-        BrowserSession browser = BrowserSession.at(newAddress(), "zh-CN");
+        BrowserSession browser = BrowserSession.at(ClientAddresses.unused(), "zh-CN");
         for (int i = 0; i < 3; i++) {
             login(browser, username, "wrong password " + i).then().statusCode(400);
         }

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.greaterThan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.atrium.testing.BrowserSession;
+import dev.atrium.testing.ClientAddresses;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -29,22 +29,14 @@ import io.restassured.response.Response;
 @TestProfile(LowLimits.class)
 class MailRateLimitsTest {
 
-    private static final AtomicInteger ADDRESSES = new AtomicInteger();
-
     @Inject
     AccountFixtures fixtures;
     @Inject
     MockMailbox mailbox;
 
-    /** A client address no other test uses (LoginThrottlingTest's are 198.51.x.x). */
-    private static String newAddress() {
-        int n = ADDRESSES.incrementAndGet();
-        return "203.0." + (113 + n / 250) + "." + (n % 250 + 1);
-    }
-
     private String newAccount(String name) {
         String username = AccountFixtures.unique(name);
-        fixtures.register(BrowserSession.at(newAddress(), "en"), username, username + "@example.org");
+        fixtures.register(BrowserSession.at(ClientAddresses.unused(), "en"), username, username + "@example.org");
         fixtures.awaitMail(username + "@example.org", java.time.Duration.ofSeconds(5));
         return username;
     }
@@ -86,7 +78,7 @@ class MailRateLimitsTest {
     void twentyFiveResetsForOneAddressSendNoMoreMailsThanTheLimit() throws Exception {
         String username = newAccount("rita");
         String email = username + "@example.org";
-        BrowserSession browser = BrowserSession.at(newAddress(), "en");
+        BrowserSession browser = BrowserSession.at(ClientAddresses.unused(), "en");
         // the confirmation mail at registration was the first of the address's 3
         assertThat(statuses(25, i -> reset(browser, email))).isEqualTo(answers(2, 303, 25));
         assertThat(mailsTo(email)).isEqualTo(3);
@@ -95,23 +87,23 @@ class MailRateLimitsTest {
     @Test
     void anAddressWithoutAnAccountIsRefusedAlike() throws Exception {
         String email = AccountFixtures.unique("nobody") + "@example.org";
-        BrowserSession browser = BrowserSession.at(newAddress(), "en");
+        BrowserSession browser = BrowserSession.at(ClientAddresses.unused(), "en");
         assertThat(statuses(25, i -> reset(browser, email))).isEqualTo(answers(3, 303, 25));
         assertThat(mailsTo(email)).isZero();
     }
 
     @Test
     void oneClientCannotSpreadMailsOverManyRecipients() {
-        BrowserSession browser = BrowserSession.at(newAddress(), "en");
+        BrowserSession browser = BrowserSession.at(ClientAddresses.unused(), "en");
         assertThat(statuses(8, i -> reset(browser, AccountFixtures.unique("any" + i) + "@example.org")))
                 .isEqualTo(answers(6, 303, 8));
-        reset(BrowserSession.at(newAddress(), "en"), AccountFixtures.unique("other") + "@example.org").then().statusCode(303);
+        reset(BrowserSession.at(ClientAddresses.unused(), "en"), AccountFixtures.unique("other") + "@example.org").then().statusCode(303);
     }
 
     @Test
     void registeringOneAddressAgainAndAgainSendsNoMoreMailsThanTheLimit() throws Exception {
         String email = AccountFixtures.unique("reg") + "@example.org";
-        BrowserSession browser = BrowserSession.at(newAddress(), "en");
+        BrowserSession browser = BrowserSession.at(ClientAddresses.unused(), "en");
         // the first registers, the next two send "you already have an account", the rest are refused
         assertThat(statuses(25, i -> browser.submit("/register", "/register",
                 Map.of("email", email, "username", AccountFixtures.unique("reg"), "password", AccountFixtures.PASSWORD))))
@@ -121,7 +113,7 @@ class MailRateLimitsTest {
 
     @Test
     void resendingTheConfirmationIsLimited() throws Exception {
-        BrowserSession browser = BrowserSession.at(newAddress(), "en");
+        BrowserSession browser = BrowserSession.at(ClientAddresses.unused(), "en");
         String username = fixtures.signIn(browser, Role.USER, false);
         fixtures.awaitMail(username + "@example.org", java.time.Duration.ofSeconds(5));
         assertThat(statuses(25, i -> browser.submit("/unconfirmed", "/confirm/resend", Map.of()))).isEqualTo(answers(2, 303, 25));
@@ -130,7 +122,7 @@ class MailRateLimitsTest {
 
     @Test
     void changingTheEmailAgainAndAgainIsLimited() throws Exception {
-        BrowserSession browser = BrowserSession.at(newAddress(), "en");
+        BrowserSession browser = BrowserSession.at(ClientAddresses.unused(), "en");
         fixtures.signIn(browser, Role.USER, true);
         String newEmail = AccountFixtures.unique("moved") + "@example.net";
         assertThat(statuses(25, i -> browser.submit("/settings", "/settings/email",
@@ -140,7 +132,7 @@ class MailRateLimitsTest {
 
     @Test
     void currentPasswordChecksInSettingsAreCountedLikeLogins() {
-        BrowserSession browser = BrowserSession.at(newAddress(), "en");
+        BrowserSession browser = BrowserSession.at(ClientAddresses.unused(), "en");
         String username = fixtures.signIn(browser, Role.USER, true);
         Map<String, String> token = Map.of("name", "script", "scope", "read", "expiry", "30");
         for (int i = 0; i < 2; i++) {
@@ -168,7 +160,7 @@ class MailRateLimitsTest {
 
     @Test
     void aRightCurrentPasswordDoesNotUseUpTheLimit() {
-        BrowserSession browser = BrowserSession.at(newAddress(), "en");
+        BrowserSession browser = BrowserSession.at(ClientAddresses.unused(), "en");
         fixtures.signIn(browser, Role.USER, true);
         for (int i = 0; i < 4; i++) { // one more than the limit of 3
             browser.submit("/settings", "/settings/tokens",
@@ -180,7 +172,7 @@ class MailRateLimitsTest {
     @Test
     void theRefusalPageSpeaksChinese() {
         String email = AccountFixtures.unique("zh") + "@example.org";
-        BrowserSession browser = BrowserSession.at(newAddress(), "zh-CN");
+        BrowserSession browser = BrowserSession.at(ClientAddresses.unused(), "zh-CN");
         for (int i = 0; i < 3; i++) {
             reset(browser, email).then().statusCode(303);
         }
