@@ -41,6 +41,9 @@ public interface AppMessages {
     @Message("You do not have permission to see this page.")
     String error_403_text();
 
+    @Message("This request did not come from one of this site's pages. Reload the page and send it again.")
+    String error_csrf_refused();
+
     @Message("Page not found")
     String error_404_title();
 

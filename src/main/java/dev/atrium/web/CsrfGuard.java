@@ -12,6 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.atrium.config.AtriumConfig;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
@@ -36,8 +38,9 @@ import io.vertx.ext.web.RoutingContext;
  * the forms that take anonymous visitors (login, register, reset) are forms too, and the resources behind
  * them cannot even show their page again for a body the extension has not checked (that was a 500). With
  * the session cookie, a request without any body type needs the header token as well; without one it goes
- * on (a DELETE of a page is still the router's 405). Atrium's own forms are all URL-encoded; their field stays the extension's to
- * check, and a stale or missing one is its 400 asking to reload the form.</li>
+ * on (a DELETE of a page is still the router's 405). Atrium's own forms are all URL-encoded; their field stays the
+ * extension's to check, and {@link EmptyErrorResponseFilter} turns the bare 400 it answers a stale or missing one with
+ * into this same 403.</li>
  * </ul>
  * The API takes bearer tokens only, never the session cookie, so it has nothing to forge and is left alone.
  */
@@ -48,6 +51,8 @@ public class CsrfGuard {
     /** After the body-size limit (800), before the session lifetime check (700) and authentication (200). */
     private static final int PRIORITY = 750;
     private static final String FORM = "application/x-www-form-urlencoded";
+    /** The status of every refusal for want of a valid token, whichever check made it. */
+    static final int REFUSED = 403;
 
     private final String sessionCookie;
     private final String csrfCookie;
@@ -84,7 +89,7 @@ public class CsrfGuard {
             LOG.debugf("Refused a %s to %s %s", method, path, refusal);
             // the unread body may be on its way: do not leave it to be read as the next request
             rc.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-            errors.send(rc, 403, "This request did not come from one of this site's pages. Reload the page and try again.");
+            errors.send(rc, REFUSED, refusalDetail());
             return;
         }
         rc.next();
@@ -111,6 +116,11 @@ public class CsrfGuard {
         Cookie cookie = request.getCookie(csrfCookie);
         return header == null || cookie == null || cookie.getValue().isEmpty()
                 || !MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8), cookie.getValue().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What a refused visitor reads, in the request's language. */
+    static String refusalDetail() {
+        return MessageBundles.get(AppMessages.class, Localized.Literal.of(RequestInfo.current().language().tag())).error_csrf_refused();
     }
 
     static boolean isForm(String contentType) {

@@ -160,7 +160,7 @@ class AdminTest {
                     .body(not(containsString("Exception")));
         }
         admin.submit("/admin/users", "/admin/users/%E5%90%8D%E5%AD%97/disable", Map.of()).then().statusCode(404);
-        admin.postWithoutToken("/admin/users/" + adminName + "/disable", Map.of()).then().statusCode(400);
+        admin.postWithoutToken("/admin/users/" + adminName + "/disable", Map.of()).then().statusCode(403);
         assertThat(entriesAbout(adminName)).isEmpty();
     }
 

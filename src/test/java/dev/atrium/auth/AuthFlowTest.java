@@ -81,16 +81,16 @@ class AuthFlowTest {
         String username = fixtures.register(browser, AccountFixtures.unique("carol"), AccountFixtures.unique("carol") + "@example.org");
 
         Response forged = browser.postWithoutToken("/login", Map.of("login", username, "password", AccountFixtures.PASSWORD));
-        assertThat(forged.statusCode()).isEqualTo(400);
-        assertThat(forged.asString()).contains("reload its page and send it again");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.asString()).contains("did not come from one of this site");
         assertThat(forged.getCookie("atrium-session")).isNull();
 
         browser.postWithoutToken("/register", Map.of("email", "x@example.org", "username", "mallory", "password", "long enough pass"))
-                .then().statusCode(400);
+                .then().statusCode(403);
         String page = browser.get("/login").asString();
         browser.request().contentType("application/x-www-form-urlencoded").formParam("csrf-token", "not-the-token")
                 .formParam("login", username).formParam("password", AccountFixtures.PASSWORD).post("/login")
-                .then().statusCode(400);
+                .then().statusCode(403);
         org.assertj.core.api.Assertions.assertThat(page).contains("name=\"csrf-token\"");
         assertThat(accounts.byUsername("mallory")).isEmpty();
     }

@@ -157,7 +157,7 @@ class SessionEndTest {
     @Test
     void logOutEverywhereNeedsTheCsrfToken() {
         BrowserSession browser = fixtures.signedIn(Role.USER, true);
-        browser.postWithoutToken("/settings/logout-everywhere", Map.of()).then().statusCode(400);
+        browser.postWithoutToken("/settings/logout-everywhere", Map.of()).then().statusCode(403);
         browser.get("/settings").then().statusCode(200);
     }
 

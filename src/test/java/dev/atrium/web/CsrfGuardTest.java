@@ -33,8 +33,10 @@ class CsrfGuardTest {
     @Inject
     ApiTokenService apiTokens;
 
-    /** The ways a forged request can leave out the form body that quarkus-rest-csrf checks. */
+    /** The ways a forged request can leave out the token or the form body that quarkus-rest-csrf checks. */
     private static final Map<String, Function<RequestSpecification, RequestSpecification>> BODIES = Map.of(
+            "a form without the token", r -> r.contentType("application/x-www-form-urlencoded").formParam("title", "forged"),
+            "a form with a wrong token", r -> r.contentType("application/x-www-form-urlencoded").formParam("csrf-token", "forged"),
             "text/plain", r -> r.contentType("text/plain").body("csrf-token=whatever"),
             "no Content-Type", r -> r.noContentType(),
             "JSON", r -> r.contentType("application/json").body("{}"),
