@@ -3,6 +3,7 @@
 # gunicorn -k gevent -w 8) and nginx serving a static file (this machine's ceiling), all on 127.0.0.1,
 # measured with wrk in one run so the ratios hold on a noisy machine. Writes bench/results/<date>.md.
 #   bench/run.sh                 # from the repository root; DURATION=10s CONNECTIONS=64 ROUNDS=3 to change the load
+#   ONLY="login" ATRIUM_AUTH_BCRYPT_COST=12 bench/run.sh   # some targets only, with a setting changed: a before/after
 # Needs: a JDK 17+, PostgreSQL on 127.0.0.1:5432 (user postgres may create a database), and the Debian
 # packages wrk nginx gunicorn python3-flask python3-gevent (installed here with apt-get when run as root).
 # Loads are bounded in time and target only 127.0.0.1. Run it by hand; CI does not.
@@ -10,6 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
+# targets to measure, by their names below (e.g. "login post_session"); all when empty
+ONLY=${ONLY:-}
+# the caller's own settings for Atrium (ATRIUM_*), recorded with the results
+CALLER_SETTINGS=$(env | grep '^ATRIUM_' | sort | paste -sd' ' || true)
 ROUNDS=${ROUNDS:-3}
 # unrecorded rounds first: routes through the database climb for a minute or more while the JIT compiles
 # their wide code path at a low request rate, and a 5 s warm-up alone would measure that climb
@@ -172,6 +177,7 @@ for port in $BARE_PORT $FLASK_PORT $NGINX_PORT; do wait_for "http://127.0.0.1:$p
 # --- the loads: every target once per round, one at a time, ROUNDS rounds; each keeps its median round, so
 # a slow minute of the machine moves one round of every target rather than all rounds of one
 targets+=(bare_hello bare_index bare_post flask_hello flask_index nginx)
+if [ -n "$ONLY" ]; then read -ra targets <<< "$ONLY"; fi
 load_target() {
   local at=$base
   case $1 in native_*) at=http://127.0.0.1:$NATIVE_PORT ;; esac
@@ -226,13 +232,15 @@ time_to_first_200 $APP_PORT start_atrium java "${java_opts[@]}" -XX:SharedArchiv
 appcds_ms=$elapsed
 stop "$app"
 
-row() { read -r rps p50 p99 bad rounds <<< "${result[$2]}"; echo "| $1 | $rps | $p50 | $p99 | $bad | $rounds |"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f %%", 100 * a / b }'; }
-rps() { echo "${result[$1]}" | cut -d' ' -f1; }
+# a target left out by ONLY has no row, and the ratios it is part of read n/a
+row() { [ -n "${result[$2]:-}" ] || return 0; read -r rps p50 p99 bad rounds <<< "${result[$2]}"; echo "| $1 | $rps | $p50 | $p99 | $bad | $rounds |"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == 0 || b == 0) print "n/a"; else printf "%.0f %%", 100 * a / b }'; }
+factor() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == 0 || b == 0) print "n/a"; else printf "%.1f x", a / b }'; }
+rps() { echo "${result[$1]:-0}" | cut -d' ' -f1; }
 ms() { # wrk's latency (850.00us, 1.20ms, 2.01s) in milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.3f", n }'; }
 p99ratio() { awk -v a="$(ms "$(echo "${result[$1]}" | cut -d' ' -f3)")" -v b="$(ms "$(echo "${result[$2]}" | cut -d' ' -f3)")" \
-  'BEGIN { printf "%.2f", a / b }'; }
+  'BEGIN { if (a == 0 || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 {
   echo "# Benchmark $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
@@ -241,6 +249,8 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]}" | cut -d' ' -f3)")" -v b="$(
   echo "after an unmeasured $WARMUP run of the same load, one target at a time (the others idle), every target once in"
   echo "each of $ROUNDS rounds after $PRIME_ROUNDS unrecorded one(s); the table shows each target's median round. Atrium: the packaged JVM application, prod profile, PostgreSQL;"
   echo "JVM options: \`${JAVA_OPTS:-(defaults)}\`, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX."
+  [ -z "$ONLY" ] || echo "Targets measured: $ONLY only."
+  [ -z "$CALLER_SETTINGS" ] || echo "Atrium's settings changed for this run: \`$CALLER_SETTINGS\`."
   echo
   echo "| target | requests/s | p50 | p99 | non-2xx (all rounds) | requests/s of each round |"
   echo "|---|---|---|---|---|---|"
@@ -279,11 +289,11 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]}" | cut -d' ' -f3)")" -v b="$(
     echo "| native: resident memory, idle | $native_rss_idle MB |"
     echo "| native: resident memory, after load | $native_rss_loaded MB |"
     echo "| native \`/hello_world\` / nginx | $(ratio "$(rps native_hello)" "$(rps nginx)") |"
-    echo "| native \`/\` / seed \`/\` | $(awk -v a="$(rps native_index)" -v b="$(rps flask_index)" 'BEGIN { printf "%.1f x", a / b }') |"
+    echo "| native \`/\` / seed \`/\` | $(factor "$(rps native_index)" "$(rps flask_index)") |"
   fi
   echo "| \`/hello_world\` / nginx | $(ratio "$(rps hello)" "$(rps nginx)") |"
   echo "| \`/\` / nginx | $(ratio "$(rps index)" "$(rps nginx)") |"
-  echo "| Atrium \`/\` / seed \`/\` | $(awk -v a="$(rps index)" -v b="$(rps flask_index)" 'BEGIN { printf "%.1f x", a / b }') |"
+  echo "| Atrium \`/\` / seed \`/\` | $(factor "$(rps index)" "$(rps flask_index)") |"
   echo "| Atrium \`/\` p99 / seed \`/\` p99 | $(p99ratio index flask_index) |"
   echo "| Atrium \`/hello_world\` / bare Quarkus | $(ratio "$(rps hello)" "$(rps bare_hello)") |"
   echo "| Atrium \`/\` / bare Quarkus \`/\` | $(ratio "$(rps index)" "$(rps bare_index)") |"

@@ -155,7 +155,8 @@ public class AccountService {
     }
 
     /**
-     * Replaces a hash of the old kind with one of the current kind, now that the password is at hand. Only the
+     * Replaces a hash of the old kind, or one made at a lower cost, with one of the current kind and cost, now that
+     * the password is at hand. Only the
      * hash changes: not the password version, so links and sessions stay valid. The update names the old hash,
      * so a password changed meanwhile is never overwritten.
      */

@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Singleton;
 
+import dev.atrium.config.AtriumConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 /**
@@ -35,12 +36,6 @@ public class PasswordPolicy {
 
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 128;
-    /**
-     * OWASP's minimum for bcrypt, and what one check costs per login attempt (0.16 s of one core measured on
-     * a busy development machine; see README): each step up doubles the CPU every login and every guess
-     * costs, for attackers and for us alike.
-     */
-    private static final int BCRYPT_COST = 10;
     /** What bcrypt reads of its input; the rest is silently ignored. */
     static final int BCRYPT_MAX_BYTES = 72;
     /** Marks a bcrypt hash of the pre-hashed password; what follows is the bcrypt hash in its usual form. */
@@ -54,9 +49,16 @@ public class PasswordPolicy {
             "atrium password pre-hash v1".getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     private static final String COMMON_PASSWORDS = "auth/common-passwords.txt";
 
+    /** What new hashes are made with (atrium.auth.bcrypt-cost). */
+    private final int cost;
     /** Compared against when no account matches, so a wrong login costs as long as a wrong password. */
-    private final String decoyHash = hash("decoy-password-never-used");
+    private final String decoyHash;
     private final Set<String> common = load();
+
+    PasswordPolicy(AtriumConfig config) {
+        this.cost = config.auth().bcryptCost();
+        this.decoyHash = hash("decoy-password-never-used");
+    }
 
     public enum Problem {
         TOO_SHORT, TOO_LONG, TOO_COMMON
@@ -76,7 +78,7 @@ public class PasswordPolicy {
     }
 
     public String hash(String password) {
-        return PREHASHED + BcryptUtil.bcryptHash(prehash(password), BCRYPT_COST);
+        return PREHASHED + BcryptUtil.bcryptHash(prehash(password), cost);
     }
 
     public boolean matches(String password, String hash) {
@@ -88,14 +90,27 @@ public class PasswordPolicy {
     }
 
     /**
-     * Whether a hash that {@link #matches} this password should be replaced by {@link #hash}: it is of the old
-     * kind, and the password is short enough that bcrypt read all of it. A longer one is left alone: an old
-     * hash also matches any password that shares its first 72 bytes, so the one typed may not be the one
-     * chosen, and hashing it in full would lock its owner out; such accounts get the new kind when they
-     * next change their password.
+     * Whether a hash that {@link #matches} this password should be replaced by {@link #hash}: it was made at a
+     * lower cost than today's, or it is of the old kind and the password is short enough that bcrypt read all
+     * of it. An old-kind hash of a longer password is left alone: it also matches any password that shares its
+     * first 72 bytes, so the one typed may not be the one chosen, and hashing it in full would lock its owner
+     * out; such accounts get the new kind when they next change their password.
      */
     public boolean needsUpgrade(String password, String hash) {
-        return !hash.startsWith(PREHASHED) && password.getBytes(StandardCharsets.UTF_8).length <= BCRYPT_MAX_BYTES;
+        if (!hash.startsWith(PREHASHED)) {
+            return password.getBytes(StandardCharsets.UTF_8).length <= BCRYPT_MAX_BYTES;
+        }
+        return costOf(hash.substring(PREHASHED.length())) < cost;
+    }
+
+    /** The cost a bcrypt hash records ({@code $2a$10$...}); one that cannot be read counts as the lowest. */
+    static int costOf(String bcrypt) {
+        String[] parts = bcrypt.split("\\$", 4);
+        try {
+            return parts.length == 4 ? Integer.parseInt(parts[2]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Spends the time {@link #matches} spends on this password against a hash of the current kind; answers false. */
@@ -105,7 +120,7 @@ public class PasswordPolicy {
     }
 
     /** The password as 44 base64 characters, well within what bcrypt reads, and with no NUL byte to end it early. */
-    private static String prehash(String password) {
+    static String prehash(String password) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(PREHASH_KEY);

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.atrium.config.AtriumConfig;
 import dev.atrium.testing.BrowserSession;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,8 @@ class PasswordHashingTest {
 
     @Inject
     AccountFixtures fixtures;
+    @Inject
+    AtriumConfig config;
 
     @Test
     void longPasswordsThatShareTheirFirst72BytesAreDifferentPasswords() {
@@ -70,6 +73,33 @@ class PasswordHashingTest {
         logIn(username, AccountFixtures.PASSWORD).then().statusCode(303);
         logIn(username, "not the password").then().statusCode(400);
         assertThat(fixtures.passwordHashOf(username)).isEqualTo(upgraded);
+    }
+
+    @Test
+    void aHashMadeAtALowerCostIsRemadeAtTheConfiguredCostAtTheNextLogin() {
+        String username = AccountFixtures.unique("cheap");
+        fixtures.register(new BrowserSession(), username, username + "@example.org");
+        int configured = config.auth().bcryptCost();
+        assertThat(PasswordPolicy.costOf(fixtures.passwordHashOf(username).substring(PasswordPolicy.PREHASHED.length())))
+                .as("a new hash is made at the configured cost").isEqualTo(configured);
+        String cheap = PasswordPolicy.PREHASHED + BcryptUtil.bcryptHash(PasswordPolicy.prehash(AccountFixtures.PASSWORD), 4);
+        fixtures.storePasswordHash(username, cheap);
+
+        logIn(username, "not the password").then().statusCode(400);
+        assertThat(fixtures.passwordHashOf(username)).as("a failed login changes nothing").isEqualTo(cheap);
+
+        logIn(username, AccountFixtures.PASSWORD).then().statusCode(303);
+        String remade = fixtures.passwordHashOf(username);
+        assertThat(PasswordPolicy.costOf(remade.substring(PasswordPolicy.PREHASHED.length()))).isEqualTo(configured);
+        logIn(username, AccountFixtures.PASSWORD).then().statusCode(303);
+        assertThat(fixtures.passwordHashOf(username)).as("remade once").isEqualTo(remade);
+    }
+
+    @Test
+    void aHashsCostIsReadFromIt() {
+        assertThat(PasswordPolicy.costOf("$2a$12$abcdefghijklmnopqrstuv")).isEqualTo(12);
+        assertThat(PasswordPolicy.costOf("$2a$xx$abc")).isZero();
+        assertThat(PasswordPolicy.costOf("garbage")).isZero();
     }
 
     @Test
