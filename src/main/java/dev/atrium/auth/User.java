@@ -55,7 +55,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /** Tokens issued before this instant (confirmation, reset) are void once the password changes. */
+    /**
+     * When the password was last set. Reset and email-change links name it, so a password change voids them;
+     * confirmation links do not (they name the address they confirm, and confirming it again is harmless).
+     */
     @Column(name = "password_changed_at", nullable = false)
     public Instant passwordChangedAt;
 

@@ -16,6 +16,7 @@ import dev.atrium.auth.ApiTokenService;
 import dev.atrium.auth.Role;
 import dev.atrium.auth.User;
 import dev.atrium.testing.BrowserSession;
+import dev.atrium.testing.PostFixtures;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -134,10 +135,7 @@ class CsrfGuardTest {
     }
 
     private static String publish(BrowserSession writer) {
-        Response created = writer.submit("/posts/new", "/posts", Map.of("title", AccountFixtures.unique("csrf"), "body", "Text."));
-        created.then().statusCode(303);
-        String location = created.header("Location");
-        return location.substring(location.indexOf("/posts/"));
+        return PostFixtures.publish(writer, AccountFixtures.unique("csrf"));
     }
 
     boolean disabled(String username) {
