@@ -29,6 +29,9 @@ class CiWorkflowTest {
     /** "-f path" of docker build, and any path into src/main/docker/. */
     private static final Pattern DOCKERFILE = Pattern.compile("(?:-f\\s+|\\b)(src/main/docker/[^\\s'\"]+|\\S*Dockerfile\\S*)");
 
+    private static final String NATIVE_PACKAGE =
+            "./mvnw -B package -Dnative -Dquarkus.native.container-build=true -DskipTests -Dquarkus.container-image.image=\"$IMAGE\"";
+
     private static Map<String, Object> jobs;
 
     @BeforeAll
@@ -67,15 +70,35 @@ class CiWorkflowTest {
     @Test
     void nativeJobBuildsTheExecutableInTheBuilderContainerThenTheImage() {
         List<String> runs = runs("native");
-        assertThat(runs).contains("./mvnw -B package -Dnative -Dquarkus.native.container-build=true -DskipTests");
+        assertThat(runs).contains(NATIVE_PACKAGE);
         assertThat(runs).anySatisfy(run -> assertThat(run).startsWith("docker build -f src/main/docker/Dockerfile.native-micro"));
         assertThat(runs.indexOf(runs.stream().filter(r -> r.startsWith("docker build")).findFirst().orElseThrow()))
                 .as("the image is built from the executable").isGreaterThan(runs.indexOf(
-                        "./mvnw -B package -Dnative -Dquarkus.native.container-build=true -DskipTests"));
+                        NATIVE_PACKAGE));
         assertThat(steps("native")).anySatisfy(step -> {
             assertThat(step.get("uses")).asString().startsWith("actions/upload-artifact@");
             assertThat(map(step.get("with")).get("path")).asString().startsWith("target/kubernetes");
         });
+    }
+
+    @Test
+    void theImageTheNativeJobBuildsIsTheOneItsManifestNames() throws IOException {
+        Map<String, Object> nativeJob = map(jobs.get("native"));
+        String image = (String) map(nativeJob.get("env")).get("IMAGE");
+        // the repository name a local build's manifest uses too (application.yaml), tagged by commit
+        String localImage = (String) YamlNodes.at(YamlNodes.load(Path.of("src", "main", "resources", "application.yaml")),
+                "quarkus", "container-image", "image");
+        assertThat(localImage).isEqualTo("atrium:${quarkus.application.version}");
+        assertThat(image).isEqualTo("atrium:${{ github.sha }}");
+        List<String> runs = runs("native");
+        // the manifest (uploaded from target/kubernetes/) is written by the package step, with this image...
+        assertThat(runs).filteredOn(run -> run.startsWith("./mvnw ")).singleElement().asString()
+                .endsWith(" -Dquarkus.container-image.image=\"$IMAGE\"");
+        // ...and the image is built under the same name, which nothing else in the job redefines
+        assertThat(runs).filteredOn(run -> run.startsWith("docker build ")).singleElement().asString()
+                .contains(" -t \"$IMAGE\" ");
+        assertThat(steps("native")).allSatisfy(step -> assertThat(step).doesNotContainKey("env"));
+        assertThat(String.join("\n", runs)).doesNotContain("github.sha").doesNotContain("IMAGE=");
     }
 
     @Test

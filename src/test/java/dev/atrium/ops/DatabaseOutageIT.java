@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.atrium.testing.BrowserSession;
 import dev.atrium.testing.PackagedApp;
 import dev.atrium.testing.TcpProxy;
+import dev.atrium.testing.TestDatabase;
 
 /**
  * The database goes away and comes back: readiness turns DOWN and UP again with no restart, liveness stays
@@ -38,7 +39,7 @@ class DatabaseOutageIT {
 
     @Test
     void readinessFollowsTheDatabaseWithoutARestart() throws Exception {
-        URI database = URI.create(System.getenv("QUARKUS_DATASOURCE_JDBC_URL").substring("jdbc:".length()));
+        URI database = URI.create(TestDatabase.get().jdbcUrl().substring("jdbc:".length()));
         try (TcpProxy proxy = new TcpProxy(database.getHost(), database.getPort());
                 PackagedApp app = PackagedApp.start(Map.of("QUARKUS_DATASOURCE_JDBC_URL",
                         "jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getPath()))) {

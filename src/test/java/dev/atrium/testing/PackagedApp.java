@@ -41,6 +41,10 @@ public final class PackagedApp implements AutoCloseable {
         Path output = Files.createTempFile("atrium-app", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // the integration tests' PostgreSQL: configured, local or embedded (a test may still override it below)
+        TestDatabase database = TestDatabase.get();
+        builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
         // a null value removes a variable the test run would otherwise pass on
         environment.forEach((name, value) -> {
             if (value == null) {
