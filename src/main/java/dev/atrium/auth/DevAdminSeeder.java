@@ -4,12 +4,13 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import dev.atrium.config.AtriumConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -23,18 +24,24 @@ public class DevAdminSeeder {
     static final String USERNAME = "admin";
 
     private final AtriumConfig config;
-    private final PasswordPolicy passwords;
+    /**
+     * Looked up only when seeding: this bean is made at every start to hear the start-up event, and the policy
+     * computes a bcrypt hash when it is made, which cost a production start a bcrypt check for nothing.
+     */
+    private final Instance<PasswordPolicy> passwords;
 
-    DevAdminSeeder(AtriumConfig config, PasswordPolicy passwords) {
+    DevAdminSeeder(AtriumConfig config, Instance<PasswordPolicy> passwords) {
         this.config = config;
         this.passwords = passwords;
     }
 
-    @Transactional
-    void seed(@Observes StartupEvent event) {
-        if (!config.auth().seedAdmin()) {
-            return;
+    void onStart(@Observes StartupEvent event) {
+        if (config.auth().seedAdmin()) {
+            QuarkusTransaction.requiringNew().run(this::seed);
         }
+    }
+
+    private void seed() {
         byte[] random = new byte[12];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -47,7 +54,7 @@ public class DevAdminSeeder {
         admin.role = Role.ADMINISTRATOR;
         admin.confirmed = true;
         admin.disabled = false;
-        admin.passwordHash = passwords.hash(password);
+        admin.passwordHash = passwords.get().hash(password);
         admin.passwordChangedAt = java.time.Instant.now();
         admin.persist();
         LOG.infof("Dev mode: log in as '%s' with password '%s'", USERNAME, password);
