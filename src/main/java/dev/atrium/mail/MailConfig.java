@@ -16,8 +16,8 @@ import io.smallrye.config.ConfigMapping;
 @ConfigMapping(prefix = "atrium.mail")
 public interface MailConfig {
 
-    /** How often each replica looks for mail that is due (new mail on this replica goes at once). */
-    @DurationMin(millis = 100)
+    /** How often each replica looks for mail that is due (new mail on this replica goes at once); the scheduler's least is 1 s. */
+    @DurationMin(seconds = 1)
     Duration pollInterval();
 
     /** Attempts at one mail before it is given up and kept as failed. */
