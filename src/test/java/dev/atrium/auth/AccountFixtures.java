@@ -48,6 +48,11 @@ public class AccountFixtures {
     }
 
     public Mail awaitMail(String to, Duration within) {
+        return awaitMailIn(mailbox, to, within);
+    }
+
+    /** The latest mail to {@code to} in the mock mailbox, once one is there. */
+    public static Mail awaitMailIn(MockMailbox mailbox, String to, Duration within) {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             List<Mail> mails = mailbox.getMailsSentTo(to);
