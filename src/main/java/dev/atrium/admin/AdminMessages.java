@@ -153,4 +153,34 @@ public interface AdminMessages {
 
     @Message("{total} requests since start")
     String requests_total(long total);
+
+    @Message("Account mail")
+    String mail_title();
+
+    @Message("{pending} waiting to be sent, {failed} given up")
+    String mail_summary(long pending, long failed);
+
+    @Message("the oldest has waited {wait}")
+    String mail_oldest(String wait);
+
+    @Message("Given up after the last attempt, latest first. The link it held is not kept; the user can have a new one sent.")
+    String mail_failures();
+
+    @Message("No mail has been given up.")
+    String mail_none_failed();
+
+    @Message("Queued")
+    String mail_col_queued();
+
+    @Message("Kind")
+    String mail_col_kind();
+
+    @Message("Recipient")
+    String mail_col_recipient();
+
+    @Message("Attempts")
+    String mail_col_attempts();
+
+    @Message("Last error")
+    String mail_col_error();
 }

@@ -27,17 +27,21 @@ import org.jboss.logging.Logger;
 
 import dev.atrium.cache.CachedValues;
 import dev.atrium.config.AtriumConfig;
+import dev.atrium.mail.MailStatus;
 import dev.atrium.posts.Page;
+import dev.atrium.web.Language;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.panache.common.Sort;
 
 /**
  * Accounts: creating them, confirming their email address and checking credentials. Other features ask
- * this class about users; they never touch {@link User} queries of their own.
+ * this class about users; they never touch {@link User} queries of their own. A change that mails someone
+ * queues the mail in its own transaction ({@link AccountMailer}): both happen, or neither.
  */
 @ApplicationScoped
 public class AccountService {
@@ -74,9 +78,11 @@ public class AccountService {
     private final Counter registrations;
     private final Cache usernameCache;
     private final ApiTokenService apiTokens;
+    private final AccountMailer mailer;
 
     AccountService(PasswordPolicy passwords, SignedTokens tokens, AtriumConfig config, MeterRegistry registry,
-            @CacheName(USERNAMES) Cache usernameCache, ApiTokenService apiTokens) {
+            @CacheName(USERNAMES) Cache usernameCache, ApiTokenService apiTokens, AccountMailer mailer) {
+        this.mailer = mailer;
         this.usernameCache = usernameCache;
         this.apiTokens = apiTokens;
         this.passwords = passwords;
@@ -87,11 +93,11 @@ public class AccountService {
     }
 
     /**
-     * Creates an unconfirmed account. The database's unique constraints decide races: the loser gets
-     * {@link AlreadyTakenException}, never a second account.
+     * Creates an unconfirmed account and queues its confirmation mail. The database's unique constraints
+     * decide races: the loser gets {@link AlreadyTakenException}, never a second account (nor a mail).
      */
     @Transactional
-    public User register(String email, String username, String password) {
+    public User register(String email, String username, String password, Language language) {
         String normalisedEmail = User.normalise(email);
         String normalisedName = User.normalise(username);
         // hashed first, so that a taken address answers in the same time as a new one
@@ -117,8 +123,34 @@ public class AccountService {
             throw takenOrRethrow(e);
         }
         LOG.infof("Registered account %d (%s) as %s", user.id, user.username, user.role);
+        mailer.queueConfirmation(user, confirmationToken(user), language);
         registrations.increment();
         return user;
+    }
+
+    /**
+     * Registering with an address that has an account: its owner is mailed instead of a second account, so
+     * the form answers a stranger as it answers a new address.
+     */
+    @Transactional
+    public void tellOwnerOfRegistration(String email, Language language) {
+        User.findByEmail(User.normalise(email)).ifPresent(owner -> mailer.queueAlreadyRegistered(owner, language));
+    }
+
+    /** How the account's latest confirmation mail stands, so the page that asks to confirm can say. */
+    public Optional<MailStatus> confirmationMail(User user) {
+        return mailer.latest(user, AccountMailer.CONFIRM);
+    }
+
+    /** Queues a new confirmation link for the account, unless it is confirmed already; whether one was queued. */
+    @Transactional
+    public boolean sendConfirmationAgain(String username, Language language) {
+        User user = User.findByUsername(username).orElseThrow();
+        if (user.confirmed) {
+            return false;
+        }
+        mailer.queueConfirmation(user, confirmationToken(user), language);
+        return true;
     }
 
     /**
@@ -233,11 +265,14 @@ public class AccountService {
         LOG.infof("Account %d logged out everywhere", user.id);
     }
 
-    /** A reset link for the account with this address, if there is one; the caller answers the same either way. */
+    /**
+     * Queues a reset link for the account with this address, if there is one (and it is not disabled); the
+     * caller answers the same either way.
+     */
     @Transactional
-    public Optional<String> resetToken(String email) {
-        return User.findByEmail(email).filter(user -> !user.disabled)
-                .map(user -> tokens.issue(RESET, user.id, passwordVersion(user), clock.instant()));
+    public void requestReset(String email, Language language) {
+        User.findByEmail(email).filter(user -> !user.disabled)
+                .ifPresent(user -> mailer.queueReset(user, tokens.issue(RESET, user.id, passwordVersion(user), clock.instant()), language));
     }
 
     /** The account a reset link is for, while the link is genuine, young and unused. */
@@ -282,26 +317,34 @@ public class AccountService {
     }
 
     /**
-     * Asks to move the signed-in account to a new address. Empty when the current password is wrong. Either
-     * way the address is free or taken, every link issued before is void: were it kept only for a taken
-     * address, an earlier link of the requester's would tell them the address has an account.
+     * Asks to move the signed-in account to a new address, and queues the mail: the link to the new address,
+     * or the notice to the account that holds it. Empty when the current password is wrong. Either way the
+     * address is free or taken, every link issued before is void: were it kept only for a taken address, an
+     * earlier link of the requester's would tell them the address has an account.
+     * <p>
+     * {@code onPasswordRight} runs once the password is checked, before the mail is queued, outside this
+     * transaction (the rate limits it may count commit on their own); if it throws, nothing changes.
      */
     @Transactional
-    public Optional<EmailChangeRequest> requestEmailChange(String username, String currentPassword, String newEmail) {
+    public Optional<EmailChangeRequest> requestEmailChange(String username, String currentPassword, String newEmail,
+            Language language, Runnable onPasswordRight) {
         // locked: the link is bound to the password and request version this transaction reads
         User user = User.lockByUsername(username).orElseThrow();
         if (!passwords.matches(currentPassword, user.passwordHash)) {
             return Optional.empty();
         }
+        outsideTransaction(onPasswordRight);
         String normalised = User.normalise(newEmail);
         user.emailChangeVersion++;
         Optional<User> holder = User.findByEmail(normalised).filter(other -> !other.id.equals(user.id));
         if (holder.isPresent()) {
             LOG.infof("Account %d asked for the address of account %d, which is told instead", user.id, holder.get().id);
+            mailer.queueAddressInUse(holder.get(), language);
             return Optional.of(new EmailChangeRequest(normalised, Optional.empty(), holder));
         }
-        return Optional.of(new EmailChangeRequest(normalised, Optional.of(emailChangeToken(user, normalised, clock.instant())),
-                Optional.empty()));
+        String token = emailChangeToken(user, normalised, clock.instant());
+        mailer.queueEmailChange(user, normalised, token, language);
+        return Optional.of(new EmailChangeRequest(normalised, Optional.of(token), Optional.empty()));
     }
 
     /**
@@ -321,10 +364,11 @@ public class AccountService {
     /**
      * Moves the account to the address its link was sent to, when the link is the signed-in account's own
      * ({@code accountId}); empty for a link that is not valid, or not this account's. The old address is
-     * returned, to be told. The unique constraint settles a race for the address: {@link AlreadyTakenException}.
+     * returned, and told (the mail is queued here). The unique constraint settles a race for the address:
+     * {@link AlreadyTakenException}.
      */
     @Transactional
-    public Optional<EmailChanged> changeEmail(String token, long accountId) {
+    public Optional<EmailChanged> changeEmail(String token, long accountId, Language language) {
         // locked: a password change or another confirmation at the same moment comes wholly before or after
         Optional<EmailChangeTarget> target = emailChangeTarget(token, true).filter(t -> t.user().id == accountId);
         if (target.isEmpty()) {
@@ -345,6 +389,8 @@ public class AccountService {
             throw takenOrRethrow(e);
         }
         LOG.infof("Account %d changed its email address", user.id);
+        // the old address hears of it: if this was not its owner, they learn at once where their account went
+        mailer.queueEmailChanged(user, oldEmail, language);
         return Optional.of(new EmailChanged(user, oldEmail));
     }
 
@@ -451,6 +497,18 @@ public class AccountService {
             user.sessionVersion++;
         }
         LOG.infof("Account %d %s", user.id, disabled ? "disabled" : "enabled");
+    }
+
+    /** Runs {@code work} with the current transaction suspended; its exceptions reach the caller as they are. */
+    private static void outsideTransaction(Runnable work) {
+        try {
+            QuarkusTransaction.suspendingExisting().run(work);
+        } catch (QuarkusTransactionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static String likeEscaped(String value) {

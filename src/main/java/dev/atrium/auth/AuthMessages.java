@@ -64,7 +64,7 @@ public interface AuthMessages {
     @Message("Check your email")
     String check_email_title();
 
-    @Message("We have sent a message to the address you gave. Follow the link in it to confirm your address and finish registering.")
+    @Message("A message with a link to confirm your address is on its way to the address you gave. Follow the link to finish registering. Nothing there in a few minutes? Log in: you can have it sent again from there.")
     String check_email_text();
 
     @Message("Confirm your address")
@@ -93,6 +93,12 @@ public interface AuthMessages {
 
     @Message("Your account is not confirmed yet. Follow the link we sent to {email}, or have it sent again.")
     String unconfirmed_text(String email);
+
+    @Message("Your account is not confirmed yet. A message with the link is on its way to {email}; it can take a few minutes. Not there? Have it sent again.")
+    String unconfirmed_pending(String email);
+
+    @Message("Your account is not confirmed yet, and the message with the link could not be delivered to {email}. Check that the address is right, or have it sent again.")
+    String unconfirmed_failed(String email);
 
     @Message("Send the link again")
     String unconfirmed_resend();
@@ -157,7 +163,7 @@ public interface AuthMessages {
     @Message("New email address")
     String new_email_field();
 
-    @Message("Check the new address's inbox: we have sent a message there. Your address changes only when you follow its link, signed in to this account, within a few hours.")
+    @Message("A message to the new address is on its way. Your address changes only when you follow its link, signed in to this account, within a few hours. Nothing there in a few minutes? Ask again below.")
     String settings_email_sent();
 
 
@@ -197,8 +203,11 @@ public interface AuthMessages {
     @Message("Send the link")
     String reset_send();
 
-    @Message("If an account has that address, a link to reset its password is on its way. It works for one hour, once.")
+    @Message("If an account has that address, a link to reset its password is on its way. It works for one hour, once. Nothing there in a few minutes? Check the address and ask again.")
     String reset_sent();
+
+    @Message("Ask again")
+    String reset_again();
 
     @Message("Choose a new password")
     String reset_choose_title();

@@ -53,15 +53,14 @@ public class AuthResource {
 
         static native TemplateInstance confirmed(String username);
 
-        static native TemplateInstance unconfirmed(String email, boolean resent);
+        /** {@code mail}: how the latest confirmation mail stands (PENDING, SENT, FAILED), or empty if none is listed. */
+        static native TemplateInstance unconfirmed(String email, boolean resent, String mail);
     }
 
     @Inject
     MeterRegistry registry;
     @Inject
     AccountService accounts;
-    @Inject
-    AccountMailer mailer;
     @Inject
     PasswordPolicy passwords;
     @Inject
@@ -133,16 +132,14 @@ public class AuthResource {
             // before the slow hash and the mail; counted alike for a new address and a taken one
             mailThrottle.countOrRefuse(email, LoginThrottle.address(rc));
             try {
-                User user = accounts.register(email, username, password);
-                mailer.sendConfirmation(user, accounts.confirmationToken(user), RequestInfo.current().language());
+                accounts.register(email, username, password, RequestInfo.current().language());
                 return seeOther("/register/sent");
             } catch (AccountService.AlreadyTakenException e) {
                 if (e.taken() == AccountService.Taken.USERNAME) {
                     errors.add("username", messages.error_username_taken());
                 } else {
                     // the same answer as a new account: the owner of the address hears of it, nobody else
-                    accounts.byEmail(email).ifPresent(owner -> mailer.sendAlreadyRegistered(owner,
-                            RequestInfo.current().language()));
+                    accounts.tellOwnerOfRegistration(email, RequestInfo.current().language());
                     return seeOther("/register/sent");
                 }
             }
@@ -178,7 +175,8 @@ public class AuthResource {
     @Authenticated
     public TemplateInstance unconfirmed(@RestQuery boolean resent) {
         User user = accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
-        return Templates.unconfirmed(user.email, resent);
+        String mail = accounts.confirmationMail(user).map(Enum::name).orElse("");
+        return Templates.unconfirmed(user.email, resent, mail);
     }
 
     @POST
@@ -188,7 +186,7 @@ public class AuthResource {
         User user = accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
         if (!user.confirmed) {
             mailThrottle.countOrRefuse(user.email, user, LoginThrottle.address(rc));
-            mailer.sendConfirmation(user, accounts.confirmationToken(user), RequestInfo.current().language());
+            accounts.sendConfirmationAgain(user.username, RequestInfo.current().language());
         }
         return seeOther("/unconfirmed?resent=true");
     }

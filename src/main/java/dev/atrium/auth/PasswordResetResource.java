@@ -41,8 +41,6 @@ public class PasswordResetResource {
     @Inject
     AccountService accounts;
     @Inject
-    AccountMailer mailer;
-    @Inject
     PasswordPolicy passwords;
     @Inject
     AuthMessages messages;
@@ -59,8 +57,7 @@ public class PasswordResetResource {
         if (email != null && email.length() <= 254) {
             // counted whether or not the address has an account: a refusal says nothing about it either
             mailThrottle.countOrRefuse(email, LoginThrottle.address(rc));
-            accounts.resetToken(email).ifPresent(token -> accounts.byEmail(email)
-                    .ifPresent(user -> mailer.sendReset(user, token, RequestInfo.current().language())));
+            accounts.requestReset(email, RequestInfo.current().language());
         }
         return LocalRedirects.seeOther("/reset?sent=true");
     }

@@ -22,7 +22,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.web.FormErrors;
-import dev.atrium.web.Language;
 import dev.atrium.web.RateLimits;
 import dev.atrium.web.RequestInfo;
 import io.quarkus.qute.CheckedTemplate;
@@ -50,8 +49,6 @@ public class SettingsResource {
 
     @Inject
     AccountService accounts;
-    @Inject
-    AccountMailer mailer;
     @Inject
     PasswordPolicy passwords;
     @Inject
@@ -160,19 +157,19 @@ public class SettingsResource {
         if (newEmail == null || newEmail.length() > 254 || !RegistrationForm.EMAIL.matcher(newEmail.trim()).matches()) {
             errors.add("newEmail", messages.error_email());
         } else {
-            String accountKey = LoginThrottle.accountKey(me());
-            RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, LoginThrottle.address(rc));
-            var request = accounts.requestEmailChange(me().username, currentPassword, newEmail);
+            User user = me();
+            String accountKey = LoginThrottle.accountKey(user);
+            String address = LoginThrottle.address(rc);
+            RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, address);
+            // the same answer whether or not another account holds the address: its holder hears of it, never
+            // the requester, and no link goes to an address that has an account already; either way one mail
+            // to that address, counted against its limit once the password is right (a 429 then changes nothing)
+            var request = accounts.requestEmailChange(user.username, currentPassword, newEmail, RequestInfo.current().language(),
+                    () -> {
+                        throttle.succeeded(check, accountKey, address);
+                        mailThrottle.countOrRefuse(newEmail, user, address);
+                    });
             if (request.isPresent()) {
-                throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
-                // the same answer whether or not another account holds the address: its holder hears of it, never
-                // the requester, and no link goes to an address that has an account already; either way one mail
-                // to that address, counted against its limit
-                mailThrottle.countOrRefuse(newEmail, me(), LoginThrottle.address(rc));
-                Language language = RequestInfo.current().language();
-                User user = me();
-                request.get().token().ifPresent(token -> mailer.sendEmailChange(user, request.get().newEmail(), token, language));
-                request.get().holder().ifPresent(holder -> mailer.sendAddressInUse(holder, language));
                 return seeOther("/settings?done=email-sent");
             }
             errors.add("emailCurrentPassword", messages.error_current_password());
@@ -207,12 +204,10 @@ public class SettingsResource {
             return emailChangeAnswer(403, token, "", LinkState.OTHER_ACCOUNT);
         }
         try {
-            var changed = accounts.changeEmail(token, myId);
+            var changed = accounts.changeEmail(token, myId, RequestInfo.current().language());
             if (changed.isEmpty()) {
                 return emailChangeAnswer(400, token, "", LinkState.INVALID);
             }
-            // the old address hears of it: if this was not its owner, they learn at once where their account went
-            mailer.sendEmailChanged(changed.get().user(), changed.get().oldEmail(), RequestInfo.current().language());
             return seeOther("/settings?done=email");
         } catch (AccountService.AlreadyTakenException e) {
             // another account confirmed the same address first

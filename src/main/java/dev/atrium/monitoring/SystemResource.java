@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.atrium.mail.MailOutbox;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.runtime.StartupEvent;
@@ -26,7 +27,7 @@ import io.quarkus.runtime.configuration.ConfigUtils;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.health.SmallRyeHealthReporter;
 
-/** The administrators' System page: what is running, for how long, how healthy, and how busy. */
+/** The administrators' System page: what is running, for how long, how healthy, how busy, and how account mail goes. */
 @jakarta.ws.rs.Path("/admin/system")
 @Produces(MediaType.TEXT_HTML)
 @PermissionsAllowed("administer")
@@ -41,9 +42,10 @@ public class SystemResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance system(String version, String profile, String uptime, String overall,
-                List<Check> checks, Memory memory, RequestRate.Snapshot requests);
+                List<Check> checks, Memory memory, RequestRate.Snapshot requests, MailOutbox.Report mail, String oldestWait);
     }
 
+    private static final int FAILED_MAILS_LISTED = 20;
     private static volatile Instant startedAt = Instant.now();
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
@@ -52,6 +54,8 @@ public class SystemResource {
     SmallRyeHealthReporter health;
     @Inject
     RequestRate requestRate;
+    @Inject
+    MailOutbox mailOutbox;
 
     static void onStart(@Observes StartupEvent event) {
         startedAt = Instant.now();
@@ -68,9 +72,11 @@ public class SystemResource {
         Runtime runtime = Runtime.getRuntime();
         Memory memory = new Memory((runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20,
                 residentMegabytes());
+        MailOutbox.Report mail = mailOutbox.report(FAILED_MAILS_LISTED);
+        String oldestWait = mail.oldestPending().map(queued -> human(Duration.between(queued, Instant.now()))).orElse("");
         return Templates.system(version, String.join(",", ConfigUtils.getProfiles()),
                 human(Duration.between(startedAt, Instant.now())), report.getString("status"), checks, memory,
-                requestRate.snapshot());
+                requestRate.snapshot(), mail, oldestWait);
     }
 
     static String human(Duration uptime) {

@@ -48,6 +48,33 @@ public class AccountFixtures {
     }
 
     public Mail awaitMail(String to, Duration within) {
+        return awaitMailIn(mailbox, to, within);
+    }
+
+    /**
+     * The latest mail to {@code to} with this subject, once there is one. Mail goes out after its transaction
+     * commits, not before the response: waiting for the latest mail of any subject may find an earlier one.
+     */
+    public Mail awaitMail(String to, String subject, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            List<Mail> mails = mailbox.getMailsSentTo(to);
+            List<Mail> matching = mails == null ? List.of() : mails.stream().filter(m -> subject.equals(m.getSubject())).toList();
+            if (!matching.isEmpty()) {
+                return matching.get(matching.size() - 1);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no mail \"" + subject + "\" to " + to);
+    }
+
+    /** The latest mail to {@code to} in the mock mailbox, once one is there. */
+    public static Mail awaitMailIn(MockMailbox mailbox, String to, Duration within) {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline)) {
             List<Mail> mails = mailbox.getMailsSentTo(to);

@@ -128,6 +128,15 @@ class MailRateLimitsTest {
         assertThat(statuses(25, i -> browser.submit("/settings", "/settings/email",
                 Map.of("currentPassword", AccountFixtures.PASSWORD, "newEmail", newEmail)))).isEqualTo(answers(3, 303, 25));
         assertThat(mailsTo(newEmail)).isEqualTo(3);
+        // a refused request changed nothing: the link of the last one allowed still works (each voids the ones before)
+        java.util.regex.Pattern linkPattern = java.util.regex.Pattern.compile("http://localhost:8080(/settings/email/[A-Za-z0-9_.-]+)");
+        List<Integer> opened = new ArrayList<>();
+        for (io.quarkus.mailer.Mail mail : mailbox.getMailsSentTo(newEmail)) {
+            java.util.regex.Matcher link = linkPattern.matcher(mail.getText());
+            assertThat(link.find()).isTrue();
+            opened.add(browser.get(link.group(1)).statusCode());
+        }
+        assertThat(opened).containsExactlyInAnyOrder(200, 400, 400);
     }
 
     @Test

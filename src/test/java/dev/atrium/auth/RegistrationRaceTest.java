@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.atrium.web.Language;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -29,7 +31,7 @@ class RegistrationRaceTest {
     @Test
     void concurrentRegistrationsOfOneAddressMakeOneAccount() throws Exception {
         String email = AccountFixtures.unique("race") + "@example.org";
-        List<Object> outcomes = race(i -> accounts.register(email, AccountFixtures.unique("racer"), AccountFixtures.PASSWORD));
+        List<Object> outcomes = race(i -> accounts.register(email, AccountFixtures.unique("racer"), AccountFixtures.PASSWORD, Language.EN));
 
         assertThat(outcomes).filteredOn(User.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(o -> !(o instanceof User))
@@ -42,7 +44,7 @@ class RegistrationRaceTest {
     void concurrentRegistrationsOfOneUsernameMakeOneAccount() throws Exception {
         String username = AccountFixtures.unique("same");
         List<Object> outcomes = race(i -> accounts.register(AccountFixtures.unique("m") + "@example.org", username,
-                AccountFixtures.PASSWORD));
+                AccountFixtures.PASSWORD, Language.EN));
 
         assertThat(outcomes).filteredOn(User.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(o -> !(o instanceof User))

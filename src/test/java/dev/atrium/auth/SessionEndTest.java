@@ -109,7 +109,7 @@ class SessionEndTest {
         String token = createToken(browser);
 
         new BrowserSession().submit("/reset", "/reset", Map.of("email", username + "@example.org")).then().statusCode(303);
-        Matcher link = RESET_LINK.matcher(fixtures.awaitMail(username + "@example.org", Duration.ofSeconds(5)).getText());
+        Matcher link = RESET_LINK.matcher(fixtures.awaitMail(username + "@example.org", "Reset your Atrium password", Duration.ofSeconds(5)).getText());
         org.assertj.core.api.Assertions.assertThat(link.find()).isTrue();
         BrowserSession resetter = new BrowserSession();
         resetter.submit(link.group(1), link.group(1), Map.of("newPassword", "another good passphrase"))

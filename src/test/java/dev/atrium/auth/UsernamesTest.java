@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.atrium.web.Language;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -47,7 +49,7 @@ class UsernamesTest {
 
     private User register(String prefix) {
         String username = AccountFixtures.unique(prefix);
-        return accounts.register(username + "@example.org", username, AccountFixtures.PASSWORD);
+        return accounts.register(username + "@example.org", username, AccountFixtures.PASSWORD, Language.EN);
     }
 
     private static void rename(long id, String username) {
