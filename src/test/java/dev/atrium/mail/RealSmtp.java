@@ -34,7 +34,7 @@ public class RealSmtp implements QuarkusTestProfile {
 
         private static volatile SmtpServer server;
 
-        static SmtpServer smtp() {
+        public static SmtpServer smtp() {
             return server;
         }
 
