@@ -97,7 +97,7 @@ class KubernetesManifestIT {
             assertThat(map(sources.get(name).get("secretKeyRef")))
                     .containsEntry("name", "atrium").containsEntry("key", name);
         }
-        for (String name : List.of("ATRIUM_SITE_BASE_URL", "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")) {
+        for (String name : List.of("ATRIUM_SITE_BASE_URL", "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "QUARKUS_MAILER_HOST")) {
             assertThat(sources).as(name).containsKey(name);
             assertThat(map(sources.get(name).get("configMapKeyRef")))
                     .containsEntry("name", "atrium-config").containsEntry("key", name);
