@@ -3,7 +3,8 @@
 #   1. a login made through one instance is honoured by the other (the session lives in the encrypted cookie);
 #   2. page views served by both instances add up in the shared analytics tables;
 #   3. stopping one instance with SIGTERM while a bounded load runs through nginx fails no request;
-# and first that Quarkus's /q/ endpoints (metrics, health, OpenAPI) are not reachable through nginx.
+# and first that health and metrics are on each instance's management port only, never reachable through
+# nginx or on the public port, while the API's OpenAPI document is.
 # It starts two packaged instances (target/quarkus-app, from ./mvnw package or verify) on a fresh database
 # in the local PostgreSQL, and nginx on 127.0.0.1. Needs: java, nginx, wrk, curl, psql. .ci/run runs it.
 # Exits non-zero, saying why, when a claim does not hold.
@@ -13,9 +14,12 @@ cd "$(dirname "$0")/../.."
 PORT_A=${PORT_A:-18181}
 PORT_B=${PORT_B:-18182}
 PORT_LB=${PORT_LB:-18180}
+# each instance's management interface (health, metrics): a port of its own, as each pod has
+MGMT_A=${MGMT_A:-18191}
+MGMT_B=${MGMT_B:-18192}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_USER=${PG_USER:-postgres}
-DB=atrium_lb_proof
+DB=${PROOF_DB:-atrium_lb_proof}  # the database it creates and drops at the end
 JAR=target/quarkus-app/quarkus-run.jar
 FIREFOX="Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
 VIEWS=40
@@ -42,12 +46,15 @@ sql postgres "drop database if exists $DB" > /dev/null 2>&1
 sql postgres "create database $DB" > /dev/null
 
 # Both instances share the database and the session key, as replicas must. Plain HTTP on loopback, so the
-# cookies' Secure flag (on in prod, where TLS ends at the load balancer) is turned off for this proof.
+# cookies' Secure flag (on in prod, where TLS ends at the load balancer) is turned off for this proof. Prod
+# refuses a local site address and an unchosen mailer: the address is a made-up public one (nothing is mailed
+# to it), and mail goes to the mock mailbox.
 SESSION_KEY=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48)
-start_instance() { # name port extra-env...
-    local name=$1 port=$2
-    shift 2
-    env QUARKUS_HTTP_PORT="$port" \
+start_instance() { # name port management-port extra-env...
+    local name=$1 port=$2 management=$3
+    shift 3
+    env QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" \
+        ATRIUM_SITE_BASE_URL=https://atrium.example.org \
         QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PG_HOST:5432/$DB" QUARKUS_DATASOURCE_USERNAME="$PG_USER" \
         QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="$SESSION_KEY" QUARKUS_MAILER_MOCK=true \
         ATRIUM_AUTH_SECURE_COOKIES=false \
@@ -56,14 +63,14 @@ start_instance() { # name port extra-env...
     PIDS+=($!)
     eval "PID_$name=$!"
     for _ in $(seq 1 120); do
-        if curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; then return 0; fi
+        if curl -sf -o /dev/null "http://127.0.0.1:$management/q/health/ready"; then return 0; fi
         sleep 0.5
     done
     tail -20 "$WORK/$name.log" >&2
     fail "instance $name did not become ready on port $port"
 }
-start_instance A "$PORT_A" ATRIUM_AUTH_SEED_ADMIN=true
-start_instance B "$PORT_B"
+start_instance A "$PORT_A" "$MGMT_A" ATRIUM_AUTH_SEED_ADMIN=true
+start_instance B "$PORT_B" "$MGMT_B"
 echo "instances ready: A on $PORT_A (pid $PID_A), B on $PORT_B (pid $PID_B)"
 
 # nginx with the committed configuration, pointed at the two instances
@@ -86,12 +93,18 @@ nginx -p "$WORK" -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log"
 for _ in $(seq 1 20); do curl -sf -o /dev/null "http://127.0.0.1:$PORT_LB/about" && break; sleep 0.25; done
 LB="http://127.0.0.1:$PORT_LB"
 
-echo "== 0. Quarkus's own endpoints are not served through nginx"
-for path in /q/metrics /q/metrics/ /q/health /q/health/ready /q/openapi /q; do
-    STATUS=$(curl -s -o /dev/null -w '%{http_code}' "$LB$path")
-    [ "$STATUS" = 404 ] || fail "$path through nginx answered $STATUS, not 404"
+echo "== 0. health and metrics on the management ports only; the OpenAPI document public"
+status() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
+for path in /q/metrics /q/metrics/ /q/health /q/health/ready /q/health/live /q; do
+    [ "$(status "$LB$path")" = 404 ] || fail "$path through nginx answered $(status "$LB$path"), not 404"
+    [ "$(status "http://127.0.0.1:$PORT_A$path")" = 404 ] || fail "$path on A's public port answered $(status "http://127.0.0.1:$PORT_A$path"), not 404"
 done
-echo "   /q/metrics, /q/metrics/, /q/health, /q/openapi: 404 through nginx (the probes use the instances directly)"
+for path in /q/metrics /q/health/ready /q/health/live /q/health/started; do
+    [ "$(status "http://127.0.0.1:$MGMT_A$path")" = 200 ] || fail "$path on A's management port answered $(status "http://127.0.0.1:$MGMT_A$path"), not 200"
+done
+curl -s "http://127.0.0.1:$MGMT_A/q/metrics" | grep -q '^# HELP atrium_' || fail "no atrium_ metric with its help text on A's management port"
+[ "$(status "$LB/q/openapi")" = 200 ] || fail "the OpenAPI document through nginx answered $(status "$LB/q/openapi"), not 200"
+echo "   /q/health, /q/metrics: 404 through nginx and on the public port, 200 on the management port; /q/openapi: 200 through nginx"
 
 echo "== 1. a login made through instance A is honoured by instance B"
 PASSWORD=$(grep -o "with password '[A-Za-z0-9_-]*'" "$WORK/A.log" | tail -1 | sed "s/.*'\(.*\)'/\1/")

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import dev.atrium.config.AtriumConfig;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -37,7 +38,8 @@ public class PageViewBuffer {
                 .description("Page views written to the analytics tables").register(registry);
         this.dropped = Counter.builder(EVENTS_METRIC).tag("outcome", "dropped")
                 .description("Page views dropped because the analytics buffer was full").register(registry);
-        registry.gauge("atrium.analytics.buffered", queue, BlockingQueue::size);
+        Gauge.builder("atrium.analytics.buffered", queue, BlockingQueue::size)
+                .description("Page views waiting to be written to the analytics tables").register(registry);
     }
 
     /** Hands a view over without waiting; false (and counted) when the buffer is full. */

@@ -23,6 +23,7 @@ import dev.atrium.web.FormValues;
 import dev.atrium.web.LocalRedirects;
 import dev.atrium.web.RateLimits;
 import dev.atrium.web.RequestInfo;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -93,7 +94,8 @@ public class AuthResource {
         RateLimits.Attempt attempt = throttle.attemptOrRefuse(accountKey, address);
         Optional<User> user = accounts.authenticate(account, password);
         if (user.isEmpty()) {
-            registry.counter("atrium.logins.failed").increment();
+            Counter.builder("atrium.logins.failed").description("Logins refused for a wrong login or password")
+                    .register(registry).increment();
             LOG.debugf("Failed login");
             FormErrors errors = FormErrors.none().add("login", messages.login_failed());
             return Response.status(400).entity(Templates.login(FormValues.keep(login, 254), LocalRedirects.localPathOrRoot(next), errors))

@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.atrium.config.AtriumConfig;
+import dev.atrium.config.SettingsCheck;
 import io.quarkus.vertx.http.runtime.security.PersistentLoginManager;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -55,7 +56,7 @@ public class SessionCookies {
     private final boolean secure;
     private final Duration lifetime;
 
-    SessionCookies(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> key,
+    SessionCookies(SettingsCheck settings,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName,
             @ConfigProperty(name = "quarkus.http.auth.form.timeout") Duration timeout,
             @ConfigProperty(name = "quarkus.http.auth.form.new-cookie-interval") Duration renewal,
@@ -66,7 +67,7 @@ public class SessionCookies {
         this.tokens = tokens;
         this.secure = config.auth().secureCookies();
         this.lifetime = config.auth().sessionLifetime();
-        this.manager = new PersistentLoginManager(SessionKeyCheck.require(key), cookieName, timeout.toMillis(), renewal.toMillis(), true,
+        this.manager = new PersistentLoginManager(settings.sessionKey(), cookieName, timeout.toMillis(), renewal.toMillis(), true,
                 sameSite.toUpperCase(Locale.ROOT), path.orElse("/"), -1, null);
     }
 

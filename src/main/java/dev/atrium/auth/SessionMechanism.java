@@ -4,10 +4,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import dev.atrium.config.SettingsCheck;
 import dev.atrium.web.LocalRedirects;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -42,12 +44,15 @@ class SessionMechanism extends FormAuthenticationMechanism {
     private final String loginPage;
     private final String postLocation;
 
-    SessionMechanism() {
-        this(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(VertxHttpConfig.class));
+    // @Inject is needed here: without it the container left this mechanism out, silently, and every session
+    // was refused (the API's bearer challenge answered instead)
+    @Inject
+    SessionMechanism(SettingsCheck settings) {
+        this(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(VertxHttpConfig.class), settings.sessionKey());
     }
 
-    private SessionMechanism(VertxHttpConfig http) {
-        super(http.auth().form(), Optional.of(SessionKeyCheck.require(http.encryptionKey())));
+    private SessionMechanism(VertxHttpConfig http, String sessionKey) {
+        super(http.auth().form(), Optional.of(sessionKey));
         this.loginPage = http.auth().form().loginPage().orElse("/login");
         this.postLocation = http.auth().form().postLocation();
     }

@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.atrium.config.SettingsCheck;
 
 /**
  * Tokens for the links in account emails: what they are for, whose they are and when they were issued,
@@ -31,8 +31,8 @@ public class SignedTokens {
 
     private final SecretKeySpec key;
 
-    SignedTokens(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey) {
-        byte[] secret = SessionKeyCheck.require(sessionKey).getBytes(StandardCharsets.UTF_8);
+    SignedTokens(SettingsCheck settings) {
+        byte[] secret = settings.sessionKey().getBytes(StandardCharsets.UTF_8);
         this.key = new SecretKeySpec(hmac(new SecretKeySpec(secret, "HmacSHA256"),
                 "atrium signed tokens v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
     }

@@ -13,12 +13,17 @@ import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /**
  * Atrium's own settings. Every value can be overridden by an environment variable
  * ({@code atrium.site.name} is {@code ATRIUM_SITE_NAME}); Hibernate Validator checks them at start,
  * so a bad value stops start-up with a message naming the setting.
+ * <p>
+ * Their values, defaults included, are in {@code application.yaml} and nowhere else: no {@code @WithDefault}
+ * here ({@code ConfigDefaultsTest}), so a default is never written twice and never drifts. A setting without a
+ * value there fails start-up, naming it. Settings the packaged application must not start without are
+ * {@link SettingsCheck}'s to refuse.
  */
 @ConfigMapping(prefix = "atrium")
 public interface AtriumConfig {
@@ -35,25 +40,30 @@ public interface AtriumConfig {
 
     interface Site {
         /** Shown in the page title, the navigation bar and the footer. */
-        @WithDefault("Atrium")
         @NotBlank
         @Size(max = 60)
         String name();
 
-        /** The address the site is reached at, for links in emails. */
-        @WithDefault("http://localhost:8080")
-        @Pattern(regexp = "https?://[^/\\s]+", message = "must be http:// or https:// and a host, without a path")
-        String baseUrl();
+        /**
+         * The address the site is reached at, for links in emails and the origin forms may come from. Set in dev
+         * and test; in production the operator's to set ({@link SettingsCheck} refuses to start without it).
+         */
+        @WithName("base-url")
+        Optional<@Pattern(regexp = "https?://[^/\\s]+", message = "must be http:// or https:// and a host, without a path")
+                String> configuredBaseUrl();
+
+        /** {@link #configuredBaseUrl()}, which is there whenever the application runs ({@link SettingsCheck}). */
+        default String baseUrl() {
+            return configuredBaseUrl().orElseThrow(() -> new IllegalStateException(SettingsCheck.BASE_URL + " is not set"));
+        }
     }
 
     interface Web {
         /** Name of the cookie that remembers a visitor's language choice. */
-        @WithDefault("atrium-lang")
         @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a cookie name of letters, digits, '-' or '_'")
         String languageCookie();
 
         /** How long the language cookie lives. */
-        @WithDefault("P365D")
         @DurationMin(seconds = 1)
         Duration languageCookieMaxAge();
 
@@ -71,12 +81,9 @@ public interface AtriumConfig {
          * Send {@code Strict-Transport-Security: max-age=31536000; includeSubDomains} with responses to HTTPS
          * requests (directly, or through a trusted proxy's {@code X-Forwarded-Proto}). On in prod.
          */
-        @WithDefault("false")
         boolean hsts();
 
         /** The Content-Security-Policy sent with every HTML page. */
-        @WithDefault("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
         @NotBlank
         String contentSecurityPolicy();
     }
@@ -86,7 +93,6 @@ public interface AtriumConfig {
         Optional<@Email String> adminEmail();
 
         /** How long a registration's email confirmation link stays valid. */
-        @WithDefault("P2D")
         @DurationMin(minutes = 1)
         Duration confirmationTtl();
 
@@ -94,12 +100,10 @@ public interface AtriumConfig {
          * How long a link that moves an account to a new address stays valid: hours, not days, since whoever
          * holds it (and the account's session) takes the account's mail, and with it password resets.
          */
-        @WithDefault("PT2H")
         @DurationMin(minutes = 1)
         Duration emailChangeTtl();
 
         /** How long a password reset link stays valid. */
-        @WithDefault("PT1H")
         @DurationMin(minutes = 1)
         Duration resetTtl();
 
@@ -109,17 +113,14 @@ public interface AtriumConfig {
          * and the measured choice (README, "Passwords"). A hash keeps the cost it was made with; one made at a
          * lower cost is remade at this one at its next login.
          */
-        @WithDefault("10")
         @Min(10)
         @Max(16)
         int bcryptCost();
 
         /** Dev only: an administrator account created at start, with its password in the log. */
-        @WithDefault("false")
         boolean seedAdmin();
 
         /** The longest a session lasts from its login, however active; the idle timeout is quarkus.http.auth.form.timeout. */
-        @WithDefault("PT12H")
         @DurationMin(minutes = 1)
         Duration sessionLifetime();
 
@@ -127,7 +128,6 @@ public interface AtriumConfig {
          * Failed password checks (logins, the current password in settings) for one account from one client
          * address within {@code login-window} before that address gets 429 for that account.
          */
-        @WithDefault("5")
         @Min(1)
         int loginAttemptsPerAccountAndAddress();
 
@@ -135,17 +135,14 @@ public interface AtriumConfig {
          * Failed password checks for one account from all addresses together within {@code login-window}: looser
          * than the limit per address, so that a stranger's few failures do not lock the owner out.
          */
-        @WithDefault("50")
         @Min(1)
         int loginAttemptsPerAccount();
 
         /** Failed password checks from one client address, whatever the account, within {@code login-window}. */
-        @WithDefault("20")
         @Min(1)
         int loginAttemptsPerAddress();
 
         /** The window failed password checks are counted in. */
-        @WithDefault("PT15M")
         @DurationMin(seconds = 1)
         Duration loginWindow();
 
@@ -153,50 +150,41 @@ public interface AtriumConfig {
          * Account emails (registration, confirmation, password reset, email change) to one address, and those a
          * signed-in account asks for, within {@code mail-window}; then 429.
          */
-        @WithDefault("5")
         @Min(1)
         int mailsPerRecipient();
 
         /** Account emails asked for from one client address, whatever the recipient, within {@code mail-window}. */
-        @WithDefault("20")
         @Min(1)
         int mailsPerAddress();
 
         /** The window account emails are counted in. */
-        @WithDefault("PT1H")
         @DurationMin(seconds = 1)
         Duration mailWindow();
 
         /** Mark session cookies Secure (HTTPS only). On in prod; the load balancer terminates TLS. */
-        @WithDefault("false")
         boolean secureCookies();
     }
 
     interface Analytics {
         /** Page views waiting to be written; when full, new views are dropped (and counted), never waited for. */
-        @WithDefault("10000")
         @Min(1)
         int bufferSize();
 
         /** The most views written in one batch. */
-        @WithDefault("500")
         @Min(1)
         int batchSize();
 
         /** How often buffered views are written. */
-        @WithDefault("PT2S")
         @DurationMin(millis = 10)
         Duration flushInterval();
 
         /** How long single page views are kept before they are rolled up into daily totals and deleted. */
-        @WithDefault("P30D")
         @DurationMin(days = 1)
         Duration rawRetention();
     }
 
     interface Health {
         /** How long the event loops may take to run a probe task before liveness reports DOWN. */
-        @WithDefault("PT5S")
         @DurationMin(millis = 10)
         Duration eventLoopTimeout();
     }

@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import dev.atrium.config.AtriumConfig;
+import dev.atrium.config.SettingsCheck;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -60,7 +60,7 @@ public class CsrfGuard {
     private final String siteOrigin;
     private final RoutingErrorHandler errors;
 
-    CsrfGuard(AtriumConfig config, RoutingErrorHandler errors,
+    CsrfGuard(SettingsCheck settings, RoutingErrorHandler errors,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
             @ConfigProperty(name = "quarkus.rest-csrf.cookie-name") String csrfCookie,
             @ConfigProperty(name = "quarkus.rest-csrf.token-header-name", defaultValue = "X-CSRF-TOKEN") String tokenHeader) {
@@ -68,7 +68,7 @@ public class CsrfGuard {
         this.sessionCookie = sessionCookie;
         this.csrfCookie = csrfCookie;
         this.tokenHeader = tokenHeader;
-        this.siteOrigin = origin(URI.create(config.site().baseUrl()));
+        this.siteOrigin = origin(URI.create(settings.baseUrl().orElseThrow()));
     }
 
     void register(@Observes Filters filters) {

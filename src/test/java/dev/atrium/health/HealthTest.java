@@ -8,14 +8,16 @@ import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
+import dev.atrium.testing.ManagementInterface;
 import io.quarkus.test.junit.QuarkusTest;
 
+/** The probes, on the management interface (OperationsPortTest: nowhere else). */
 @QuarkusTest
 class HealthTest {
 
     @Test
     void livenessChecksTheEventLoopsAndNothingOutside() {
-        given().get("/q/health/live").then().statusCode(200)
+        given().get(ManagementInterface.url("/q/health/live")).then().statusCode(200)
                 .body("status", equalTo("UP"),
                         "checks.name", hasItem("event-loops-responsive"),
                         "checks.find { it.name == 'event-loops-responsive' }.data.eventLoops", greaterThan(0),
@@ -25,7 +27,7 @@ class HealthTest {
 
     @Test
     void readinessSaysTheApplicationIsAcceptingRequests() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(ManagementInterface.url("/q/health/ready")).then().statusCode(200)
                 .body("status", equalTo("UP"),
                         "checks.find { it.name == 'accepting-requests' }.status", equalTo("UP"),
                         "checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"));
@@ -33,7 +35,7 @@ class HealthTest {
 
     @Test
     void startupSaysStartUpHasFinished() {
-        given().get("/q/health/started").then().statusCode(200)
+        given().get(ManagementInterface.url("/q/health/started")).then().statusCode(200)
                 .body("status", equalTo("UP"),
                         "checks.find { it.name == 'application-started' }.status", equalTo("UP"));
     }

@@ -17,7 +17,7 @@ class ConnectionTimeoutIT {
     @Test
     void aSilentConnectionIsClosedWithinTensOfSeconds() throws Exception {
         try (PackagedApp app = PackagedApp.start(Map.of())) {
-            assertThat(app.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(60)))
+            assertThat(app.awaitManagementStatus("/q/health/ready", 200, Duration.ofSeconds(60)))
                     .as("ready; output:%n%s", app.output()).isTrue();
             try (Socket socket = new Socket("127.0.0.1", app.port())) {
                 socket.setSoTimeout(60_000);

@@ -43,17 +43,17 @@ class DatabaseOutageIT {
         try (TcpProxy proxy = new TcpProxy(database.getHost(), database.getPort());
                 PackagedApp app = PackagedApp.start(Map.of("QUARKUS_DATASOURCE_JDBC_URL",
                         "jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getPath()))) {
-            assertThat(app.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(60)))
+            assertThat(app.awaitManagementStatus("/q/health/ready", 200, Duration.ofSeconds(60)))
                     .as("ready; output:%n%s", app.output()).isTrue();
 
             proxy.cut();
-            assertThat(app.awaitStatus("/q/health/ready", 503, Duration.ofSeconds(20))).as("DOWN without the database").isTrue();
-            assertThat(app.status("/q/health/live")).as("liveness does not depend on the database").isEqualTo(200);
+            assertThat(app.awaitManagementStatus("/q/health/ready", 503, Duration.ofSeconds(20))).as("DOWN without the database").isTrue();
+            assertThat(app.managementStatus("/q/health/live")).as("liveness does not depend on the database").isEqualTo(200);
             assertThat(app.status("/about")).as("pages without the database still work").isEqualTo(200);
             assertThat(loginStatus(app)).as("a page that needs the database answers 503").isEqualTo(503);
 
             proxy.restore();
-            assertThat(app.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(30))).as("UP again, same process").isTrue();
+            assertThat(app.awaitManagementStatus("/q/health/ready", 200, Duration.ofSeconds(30))).as("UP again, same process").isTrue();
             assertThat(app.process().isAlive()).isTrue();
         }
     }

@@ -26,15 +26,15 @@ class GracefulShutdownIT {
     @Test
     void sigtermTurnsReadinessDownThenExitsCleanly() throws Exception {
         try (PackagedApp app = PackagedApp.start(Map.of("QUARKUS_SHUTDOWN_DELAY", "4S"))) {
-            assertThat(app.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(60)))
+            assertThat(app.awaitManagementStatus("/q/health/ready", 200, Duration.ofSeconds(60)))
                     .as("ready; output:%n%s", app.output()).isTrue();
 
             app.process().destroy(); // SIGTERM
 
-            assertThat(app.awaitStatus("/q/health/ready", 503, Duration.ofSeconds(3)))
+            assertThat(app.awaitManagementStatus("/q/health/ready", 503, Duration.ofSeconds(3)))
                     .as("readiness DOWN during the shutdown delay").isTrue();
             assertThat(app.status("/hello_world")).as("still serving during the delay").isEqualTo(200);
-            assertThat(app.status("/q/health/live")).as("still alive during the delay").isEqualTo(200);
+            assertThat(app.managementStatus("/q/health/live")).as("still alive during the delay").isEqualTo(200);
 
             Integer exit = app.awaitExit(Duration.ofSeconds(40));
             assertThat(exit).as("exit status; output:%n%s", app.output()).isIn(0, 143);
@@ -49,7 +49,7 @@ class GracefulShutdownIT {
     @Test
     void aRequestInFlightAtSigtermIsCompleted() throws Exception {
         try (PackagedApp app = PackagedApp.start(Map.of("QUARKUS_SHUTDOWN_DELAY", "0S", "QUARKUS_SHUTDOWN_TIMEOUT", "20S"))) {
-            assertThat(app.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(60)))
+            assertThat(app.awaitManagementStatus("/q/health/ready", 200, Duration.ofSeconds(60)))
                     .as("ready; output:%n%s", app.output()).isTrue();
             // a login form, as a browser sends it: the CSRF cookie and token from the login page, a wrong password
             HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -48,13 +48,15 @@ class KubernetesManifestIT {
     }
 
     @Test
-    void probesUseTheSmallRyeHealthEndpoints() {
+    void probesUseTheSmallRyeHealthEndpointsOnTheManagementPort() {
         assertThat(at(container, "startupProbe", "httpGet", "path")).isEqualTo("/q/health/started");
         assertThat(at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
         assertThat(at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/q/health/ready");
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-            assertThat(at(container, probe, "httpGet", "port")).as(probe).isEqualTo(8080);
+            assertThat(at(container, probe, "httpGet", "port")).as(probe).isEqualTo(9000);
         }
+        assertThat(list(at(container, "ports"))).anySatisfy(p -> assertThat(map(p))
+                .containsEntry("containerPort", 9000).containsEntry("name", "management"));
     }
 
     @Test
@@ -95,7 +97,7 @@ class KubernetesManifestIT {
             assertThat(map(sources.get(name).get("secretKeyRef")))
                     .containsEntry("name", "atrium").containsEntry("key", name);
         }
-        for (String name : List.of("ATRIUM_SITE_BASE_URL", "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")) {
+        for (String name : List.of("ATRIUM_SITE_BASE_URL", "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", "QUARKUS_MAILER_HOST")) {
             assertThat(sources).as(name).containsKey(name);
             assertThat(map(sources.get(name).get("configMapKeyRef")))
                     .containsEntry("name", "atrium-config").containsEntry("key", name);
@@ -117,6 +119,8 @@ class KubernetesManifestIT {
     void aServiceSendsPortEightyToTheApplication() {
         Map<String, Object> service = only("Service");
         assertThat(map(at(service, "spec", "selector"))).containsEntry("app.kubernetes.io/name", "atrium");
+        // the public port only: health and metrics (the management port) are for the cluster's own probes and scrapers
+        assertThat(list(at(service, "spec", "ports"))).hasSize(1);
         Map<String, Object> port = map(list(at(service, "spec", "ports")).get(0));
         assertThat(port).containsEntry("port", 80).containsEntry("targetPort", 8080);
         assertThat(list(at(container, "ports"))).anySatisfy(p -> assertThat(map(p)).containsEntry("containerPort", 8080));
@@ -135,7 +139,7 @@ class KubernetesManifestIT {
     void prometheusScrapesEachPodsMetrics() {
         Map<String, Object> annotations = map(at(deployment, "spec", "template", "metadata", "annotations"));
         assertThat(annotations).containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/path", "/q/metrics")
-                .containsEntry("prometheus.io/port", "8080");
+                .containsEntry("prometheus.io/port", "9000");
     }
 
     private static Map<String, Object> only(String kind) {

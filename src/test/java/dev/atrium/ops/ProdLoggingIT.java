@@ -21,7 +21,7 @@ class ProdLoggingIT {
     @Test
     void logLinesAreJsonAndTheAccessLogCarriesTheRequestId() throws Exception {
         try (PackagedApp app = PackagedApp.start(Map.of())) {
-            assertThat(app.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(60))).isTrue();
+            assertThat(app.awaitManagementStatus("/q/health/ready", 200, Duration.ofSeconds(60))).isTrue();
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/about"))
                     .header("X-Request-Id", "it-prod-logging-0001").build();
             HttpResponse<Void> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());

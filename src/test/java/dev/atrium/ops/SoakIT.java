@@ -31,7 +31,7 @@ import dev.atrium.testing.PackagedApp;
  */
 class SoakIT {
 
-    /** Route and the only status it may answer. */
+    /** Route and the only status it may answer; the probe's on the management interface, as an orchestrator's is. */
     private static final Map<String, Integer> ROUTES = Map.of(
             "/", 200,
             "/about", 200,
@@ -49,7 +49,7 @@ class SoakIT {
         Duration length = Duration.parse(System.getProperty("atrium.soak.duration", "PT60S"));
         // a bounded heap, as a container gives it: growth then has to come from somewhere else to show
         try (PackagedApp app = PackagedApp.start(Map.of("JAVA_TOOL_OPTIONS", "-Xmx128m -XX:+UseSerialGC"))) {
-            assertThat(app.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(60)))
+            assertThat(app.awaitManagementStatus("/q/health/ready", 200, Duration.ofSeconds(60)))
                     .as("ready; output:%n%s", app.output()).isTrue();
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             List<String> paths = List.copyOf(ROUTES.keySet());
@@ -63,7 +63,8 @@ class SoakIT {
                 pool.submit(() -> {
                     for (long i = offset; System.nanoTime() < end; i++) {
                         String path = paths.get((int) (i % paths.size()));
-                        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                        int port = path.startsWith("/q/") ? app.managementPort() : app.port();
+                        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                                 .header("Accept", "text/html,application/json;q=0.9,*/*;q=0.8").timeout(Duration.ofSeconds(10)).build();
                         try {
                             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -102,7 +103,7 @@ class SoakIT {
             assertThat(settled).as("memory samples after warm-up").hasSizeGreaterThanOrEqualTo(4);
             assertThat(secondMax).as("resident memory levels off: the second half's peak against the first's (kB)")
                     .isLessThanOrEqualTo(firstMax + firstMax / 10);
-            assertThat(app.status("/q/health/live")).isEqualTo(200);
+            assertThat(app.managementStatus("/q/health/live")).isEqualTo(200);
         }
     }
 

@@ -27,17 +27,20 @@ public final class PackagedApp implements AutoCloseable {
     private final Process process;
     private final Path output;
     private final int port;
+    private final int managementPort;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private PackagedApp(Process process, Path output, int port) {
+    private PackagedApp(Process process, Path output, int port, int managementPort) {
         this.process = process;
         this.output = output;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     public static PackagedApp start(Map<String, String> environment) throws IOException {
         List<String> command = command();
         int port = freePort();
+        int managementPort = freePort();
         Path output = Files.createTempFile("atrium-app", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -45,6 +48,8 @@ public final class PackagedApp implements AutoCloseable {
         TestDatabase database = TestDatabase.get();
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
+        // health and metrics: the management interface, on a port of its own for each process
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         // a null value removes a variable the test run would otherwise pass on
         environment.forEach((name, value) -> {
             if (value == null) {
@@ -53,7 +58,7 @@ public final class PackagedApp implements AutoCloseable {
                 builder.environment().put(name, value);
             }
         });
-        return new PackagedApp(builder.start(), output, port);
+        return new PackagedApp(builder.start(), output, port, managementPort);
     }
 
     private static List<String> command() {
@@ -75,6 +80,10 @@ public final class PackagedApp implements AutoCloseable {
         return port;
     }
 
+    public int managementPort() {
+        return managementPort;
+    }
+
     public Process process() {
         return process;
     }
@@ -83,8 +92,17 @@ public final class PackagedApp implements AutoCloseable {
         return Files.readString(output);
     }
 
-    /** Status of a GET, or -1 when nothing answers. */
+    /** Status of a GET on the public port, or -1 when nothing answers. */
     public int status(String path) {
+        return status(port, path);
+    }
+
+    /** Status of a GET on the management interface (health, metrics), or -1 when nothing answers. */
+    public int managementStatus(String path) {
+        return status(managementPort, path);
+    }
+
+    private int status(int port, String path) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(5)).build();
@@ -98,14 +116,23 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     public boolean awaitStatus(String path, int expected, Duration within) throws InterruptedException {
+        return awaitStatus(port, path, expected, within);
+    }
+
+    /** Waits for a status on the management interface: {@code awaitManagementStatus("/q/health/ready", 200, ...)}. */
+    public boolean awaitManagementStatus(String path, int expected, Duration within) throws InterruptedException {
+        return awaitStatus(managementPort, path, expected, within);
+    }
+
+    private boolean awaitStatus(int port, String path, int expected, Duration within) throws InterruptedException {
         Instant deadline = Instant.now().plus(within);
         while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            if (status(path) == expected) {
+            if (status(port, path) == expected) {
                 return true;
             }
             Thread.sleep(100);
         }
-        return status(path) == expected;
+        return status(port, path) == expected;
     }
 
     public Integer awaitExit(Duration within) throws InterruptedException {
