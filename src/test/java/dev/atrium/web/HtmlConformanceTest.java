@@ -2,9 +2,12 @@ package dev.atrium.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -29,6 +32,8 @@ import io.restassured.response.Response;
 @QuarkusTest
 class HtmlConformanceTest {
 
+    private static final Pattern CHANGE_LINK = Pattern.compile("http://localhost:8080(/settings/email/[A-Za-z0-9_.-]+)");
+
     @Inject
     AccountFixtures fixtures;
     @Inject
@@ -48,15 +53,25 @@ class HtmlConformanceTest {
         for (String path : SitePages.signedOut(postId, author)) {
             pages.put("signed out " + path, visitor.get(path));
         }
-        pages.put("signed out, a confirmation link", visitor.get(confirmationPath()));
+        String confirm = confirmationPath();
+        pages.put("signed out, a confirmation link", visitor.get(confirm));
+        pages.put("signed out, confirmed", visitor.submit(confirm, confirm, Map.of()));
         String email = AccountFixtures.unique("r") + "@example.org";
         fixtures.register(new BrowserSession(), AccountFixtures.unique("r"), email);
-        pages.put("signed out, a reset link", visitor.get("/reset/" + accounts.resetToken(email).orElseThrow()));
+        String reset = "/reset/" + accounts.resetToken(email).orElseThrow();
+        pages.put("signed out, a reset link", visitor.get(reset));
+        pages.put("signed out, password reset", visitor.submit(reset, reset, Map.of("newPassword", "a brand new passphrase")));
         for (String path : SitePages.signedIn(postId, author)) {
             pages.put("signed in " + path, admin.get(path));
         }
         pages.put("signed in, a new API token", admin.submit("/settings", "/settings/tokens", Map.of("name", "shown",
                 "scope", "write", "expiry", "none", "currentPassword", AccountFixtures.PASSWORD)));
+        String newEmail = AccountFixtures.unique("n") + "@example.net";
+        admin.submit("/settings", "/settings/email", Map.of("newEmail", newEmail, "currentPassword", AccountFixtures.PASSWORD))
+                .then().statusCode(303);
+        Matcher link = CHANGE_LINK.matcher(fixtures.awaitMail(newEmail, Duration.ofSeconds(10)).getText());
+        assertThat(link.find()).as("a link in the mail to the new address").isTrue();
+        pages.put("signed in, an email change link", admin.get(link.group(1)));
         pages.put("unconfirmed account", fixtures.signedIn(Role.USER, false).get("/unconfirmed"));
 
         assertConforming(pages);
