@@ -109,6 +109,30 @@ public interface AdminMessages {
     @Message("Day")
     String day();
 
+    @Message("{views} page views, {visitors} visitors")
+    String chart_bar(long views, long visitors);
+
+    @Message("Page views and visitors per day: the bars show page views, the darker part of each bar its visitors.")
+    String chart_caption();
+
+    @Message("The numbers as a table")
+    String chart_table();
+
+    @Message("Page views and visitors per day")
+    String days_caption();
+
+    @Message("Page")
+    String col_page();
+
+    @Message("Referrer")
+    String col_referrer();
+
+    @Message("Browser")
+    String col_browser();
+
+    @Message("Device")
+    String col_device();
+
     @Message("Top pages")
     String top_pages();
 

@@ -25,7 +25,16 @@ public record TokenForm(String name, String scope, String expiry, String expires
     /** The form as sent, cut to what the page may show back after refusing it (checks use the values as sent). */
     TokenForm shownBack() {
         return new TokenForm(FormValues.keep(name, ApiToken.NAME_MAX), FormValues.keep(scope, 10),
-                FormValues.keep(expiry, 10), FormValues.keep(expiresOn, 10));
+                FormValues.keep(expiry, 10), aDate(expiresOn));
+    }
+
+    /** A date field's value may only be a date (HTML's rule): anything else sent back as the empty field. */
+    private static String aDate(String value) {
+        try {
+            return value == null ? "" : LocalDate.parse(value.strip()).toString();
+        } catch (DateTimeParseException notADate) {
+            return "";
+        }
     }
 
     FormErrors validate(AuthMessages messages, Instant now) {

@@ -57,4 +57,16 @@ public interface PostMessages {
 
     @Message("Posts by {name}")
     String profile_title(String name);
+
+    @Message("Delete this post?")
+    String delete_title();
+
+    @Message("“{title}” will be deleted for good: its page and its place in the lists go, and nobody can bring it back.")
+    String delete_text(String title);
+
+    @Message("Delete the post")
+    String delete_confirm();
+
+    @Message("Keep it")
+    String delete_cancel();
 }

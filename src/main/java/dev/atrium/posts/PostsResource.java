@@ -44,6 +44,8 @@ public class PostsResource {
         static native TemplateInstance editor(Long id, String title, String body, FormErrors errors);
 
         static native TemplateInstance profile(String username, Page<PostView> posts);
+
+        static native TemplateInstance delete(PostView post);
     }
 
     @Inject
@@ -141,14 +143,22 @@ public class PostsResource {
         return LocalRedirects.seeOther("/posts/" + id);
     }
 
+    /**
+     * Asks before deleting, with the form that deletes: a page of its own rather than a script's
+     * {@code confirm()}, so it works without JavaScript and a stray click on the post's page deletes nothing.
+     */
+    @GET
+    @Path("posts/{id}/delete")
+    @Authenticated
+    public TemplateInstance confirmDelete(@RestPath long id) {
+        return Templates.delete(deletable(id));
+    }
+
     @POST
     @Path("posts/{id}/delete")
     @Authenticated
     public Response delete(@RestPath long id) {
-        PostView post = posts.get(id).orElseThrow(() -> new ProblemException(404, "There is no post " + id + "."));
-        if (!PostPermissions.canDelete(identity, post)) {
-            throw new io.quarkus.security.ForbiddenException();
-        }
+        PostView post = deletable(id);
         posts.delete(id);
         return LocalRedirects.seeOther("/users/" + post.author());
     }
@@ -172,6 +182,14 @@ public class PostsResource {
         } catch (RuntimeException garbled) {
             return null;
         }
+    }
+
+    private PostView deletable(long id) {
+        PostView post = posts.get(id).orElseThrow(() -> new ProblemException(404, "There is no post " + id + "."));
+        if (!PostPermissions.canDelete(identity, post)) {
+            throw new io.quarkus.security.ForbiddenException();
+        }
+        return post;
     }
 
     private PostView editable(long id) {

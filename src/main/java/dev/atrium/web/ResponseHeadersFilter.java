@@ -35,16 +35,16 @@ public class ResponseHeadersFilter {
         this.hsts = config.web().hsts();
         String policy = config.web().contentSecurityPolicy();
         this.contentSecurityPolicy = config.web().assetBaseUrl()
-                .map(url -> allowScriptsAndStylesFrom(policy, StaticAssets.origin(url)))
+                .map(url -> allowAssetsFrom(policy, StaticAssets.origin(url)))
                 .orElse(policy);
     }
 
     /**
-     * The policy with {@code source} added to its script-src and style-src, for static files served from a
-     * CDN. A policy without one of them falls back to default-src for it: the new directive copies
+     * The policy with {@code source} added to its script-src, style-src and img-src (the favicons), for static
+     * files served from a CDN. A policy without one of them falls back to default-src for it: the new directive copies
      * default-src's sources, so nothing else the policy allowed is lost.
      */
-    static String allowScriptsAndStylesFrom(String policy, String source) {
+    static String allowAssetsFrom(String policy, String source) {
         List<String> directives = new ArrayList<>();
         for (String directive : policy.split(";")) {
             if (!directive.isBlank()) {
@@ -53,7 +53,7 @@ public class ResponseHeadersFilter {
         }
         String defaultSources = directives.stream().filter(d -> name(d).equals("default-src"))
                 .map(d -> d.substring("default-src".length()).strip()).findFirst().orElse(null);
-        for (String directiveName : List.of("script-src", "style-src")) {
+        for (String directiveName : List.of("script-src", "style-src", "img-src")) {
             int index = -1; // the first one: browsers ignore a repeated directive
             for (int i = 0; i < directives.size() && index < 0; i++) {
                 if (name(directives.get(i)).equals(directiveName)) {
@@ -64,7 +64,7 @@ public class ResponseHeadersFilter {
                 directives.set(index, withSource(directives.get(index), source));
             } else if (defaultSources != null) {
                 directives.add(withSource(directiveName + " " + defaultSources, source));
-            } // else nothing restricts scripts or styles: nothing to add
+            } // else nothing restricts them: nothing to add
         }
         return String.join("; ", directives);
     }

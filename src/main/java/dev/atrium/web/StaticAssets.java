@@ -37,7 +37,7 @@ import io.vertx.ext.web.RoutingContext;
 public class StaticAssets {
 
     /** The files served this way: the ones the layout links. */
-    static final List<String> NAMES = List.of("app.css", "app.js");
+    static final List<String> NAMES = List.of("app.css", "app.js", "favicon.svg", "favicon.ico");
 
     static final String PREFIX = "/assets/";
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
@@ -156,6 +156,12 @@ public class StaticAssets {
         }
         if (name.endsWith(".js")) {
             return "text/javascript; charset=UTF-8"; // RFC 9239
+        }
+        if (name.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
+        if (name.endsWith(".ico")) {
+            return "image/x-icon"; // what every browser knows; IANA's image/vnd.microsoft.icon is not known to all
         }
         throw new IllegalArgumentException("No content type known for " + name);
     }

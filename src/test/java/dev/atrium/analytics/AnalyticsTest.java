@@ -150,8 +150,16 @@ class AnalyticsTest {
         String page = admin.get("/admin/analytics").then().statusCode(200).extract().asString();
         assertThat(page).contains(path).contains("dashboard-referrer.example").contains("<svg").contains("Firefox");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        admin.get("/admin/analytics?from=" + today.minusDays(6) + "&to=" + today).then().statusCode(200)
-                .body(containsString("<td>" + today + "</td>"));
+        String week = admin.get("/admin/analytics?from=" + today.minusDays(6) + "&to=" + today).then().statusCode(200)
+                .extract().asString();
+        // the numbers as a table, each day a row headed by its date
+        assertThat(week).contains("<th scope=\"row\"><time datetime=\"" + today + "\">" + today + "</time></th>")
+                .contains("<caption>Page views and visitors per day</caption>");
+        // the chart: both axes, a scale from 0, and every day of a week under its bar
+        assertThat(week).contains("<g class=\"axis\">").containsPattern("<text class=\"scale\" x=\"\\d+\" y=\"\\d+\">0</text>")
+                .contains(String.format(">%02d-%02d</text>", today.getMonthValue(), today.getDayOfMonth()))
+                .contains(String.format(">%02d-%02d</text>", today.minusDays(6).getMonthValue(), today.minusDays(6).getDayOfMonth()))
+                .contains("<title>" + today + ": ");
 
         admin.get("/admin/analytics?from=yesterday").then().statusCode(400)
                 .body(containsString("&#39;from&#39; must be a date such as 2026-11-25."));

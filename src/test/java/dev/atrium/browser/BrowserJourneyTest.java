@@ -3,27 +3,22 @@ package dev.atrium.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.atrium.auth.AccountFixtures;
+import dev.atrium.testing.HeadlessChromium;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,9 +30,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class BrowserJourneyTest {
 
-    static final Path CHROMIUM = Path.of(System.getProperty("test.browser.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("test.browser.chromedriver", "/usr/bin/chromedriver"));
-
     @TestHTTPResource("/")
     URL base;
     @Inject
@@ -47,23 +39,8 @@ class BrowserJourneyTest {
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed) {
-            System.err.println("Browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
-        }
-        Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed: browser tests skipped");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // without the network flags Chromium stalls reaching Google's services on a closed network
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("atrium-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    void startBrowser() {
+        driver = HeadlessChromium.start("en-US");
         // While a page is being replaced chromedriver can answer a query about the old document with a generic
         // "unknown error" (Node ... does not belong to the document) instead of a stale-element error; every
         // wait here re-finds its element by locator, so such an answer only means "not yet" and is retried.

@@ -144,8 +144,45 @@ class PostsTest {
     void theAuthorDeletesTheirOwnPost() {
         BrowserSession author = fixtures.signedIn(Role.USER, true);
         String path = path(publish(author, "Short-lived", "text"));
-        author.submit(path, path + "/delete", Map.of()).then().statusCode(303);
+        author.submit(path + "/delete", path + "/delete", Map.of()).then().statusCode(303);
         author.get(path).then().statusCode(404);
+    }
+
+    /** The post's page links to a page that asks, and only that page's form deletes: no script, no stray click. */
+    @ParameterizedTest
+    @ValueSource(strings = { "en", "zh-CN" })
+    void deletingAsksFirstOnAPageOfItsOwn(String language) {
+        BrowserSession author = new BrowserSession(language);
+        fixtures.signIn(author, Role.USER, true);
+        String title = "Asked " + AccountFixtures.unique("d");
+        String path = path(publish(author, title, "text"));
+
+        String postPage = author.get(path).asString();
+        assertThat(postPage).contains("<a class=\"danger\" href=\"" + path + "/delete\">")
+                .doesNotContain("action=\"" + path + "/delete\"");
+        String confirm = author.get(path + "/delete").then().statusCode(200).extract().asString();
+        assertThat(confirm).contains("<form class=\"form\" method=\"post\" action=\"" + path + "/delete\">",
+                "name=\"csrf-token\"", "<a href=\"" + path + "\">", title)
+                .contains(language.equals("en") ? "Delete this post?" : "删除这篇文章？")
+                .contains(language.equals("en") ? "Keep it" : "保留文章");
+        author.get(path).then().statusCode(200); // asking deleted nothing
+
+        author.postWithoutToken(path + "/delete", Map.of()).then().statusCode(400);
+        author.get(path).then().statusCode(200);
+        author.submit(path + "/delete", path + "/delete", Map.of()).then().statusCode(303);
+        author.get(path).then().statusCode(404);
+        author.get(path + "/delete").then().statusCode(404);
+    }
+
+    @Test
+    void onlyThoseWhoMayDeleteAreAsked() {
+        BrowserSession author = fixtures.signedIn(Role.USER, true);
+        String path = path(publish(author, "Not yours " + AccountFixtures.unique("d"), "text"));
+        new BrowserSession().get(path + "/delete").then().statusCode(302)
+                .header("Location", containsString("/login?next="));
+        fixtures.signedIn(Role.USER, true).get(path + "/delete").then().statusCode(403);
+        fixtures.signedIn(Role.MODERATOR, true).get(path + "/delete").then().statusCode(403);
+        fixtures.signedIn(Role.ADMINISTRATOR, true).get(path + "/delete").then().statusCode(200);
     }
 
     @ParameterizedTest

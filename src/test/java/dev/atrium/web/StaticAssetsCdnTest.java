@@ -41,12 +41,13 @@ class StaticAssetsCdnTest {
     }
 
     @Test
-    void thePolicyAllowsScriptsAndStylesFromTheCdnOnly() {
+    void thePolicyAllowsScriptsStylesAndIconsFromTheCdnOnly() {
         given().accept("text/html").get("/").then()
                 .header("Content-Security-Policy", containsString("script-src 'self' https://cdn.example.org;"))
                 .header("Content-Security-Policy", containsString("style-src 'self' https://cdn.example.org;"))
                 .header("Content-Security-Policy", containsString("default-src 'self';"))
-                .header("Content-Security-Policy", containsString("img-src 'self' data:;"));
+                .header("Content-Security-Policy", containsString("img-src 'self' data: https://cdn.example.org;"))
+                .body(containsString("<link rel=\"icon\" href=\"https://cdn.example.org/atrium/assets/"));
     }
 
     @Test

@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class StaticAssetsTest {
 
-    private static final Pattern LINKS = Pattern.compile("(?:href|src)=\"(/assets/([0-9a-f]{12})/(app\\.(?:css|js)))\"");
+    private static final Pattern LINKS = Pattern.compile("(?:href|src)=\"(/assets/([0-9a-f]{12})/(app\\.(?:css|js)|favicon\\.(?:svg|ico)))\"");
 
     @Test
     void pagesLinkTheFingerprintOfTheFilesContent() throws IOException {
@@ -34,11 +34,19 @@ class StaticAssetsTest {
             found++;
             assertThat(links.group(2)).as(links.group(3)).isEqualTo(StaticAssets.fingerprint(resource(links.group(3))));
         }
-        assertThat(found).as("links to app.css and app.js in%n%s", page).isEqualTo(2);
+        assertThat(found).as("links to app.css, app.js and the two favicons in%n%s", page).isEqualTo(4);
+    }
+
+    /** An SVG icon for browsers that take one, and an ICO (holding a 32-pixel PNG) for those that do not. */
+    @Test
+    void pagesLinkTheFaviconAndItsFallback() {
+        String page = given().accept("text/html").get("/about").then().statusCode(200).extract().asString();
+        assertThat(page).contains("<link rel=\"icon\" href=\"" + url("favicon.svg") + "\" type=\"image/svg+xml\">",
+                "<link rel=\"icon\" href=\"" + url("favicon.ico") + "\" sizes=\"32x32\">");
     }
 
     @ParameterizedTest
-    @CsvSource({ "app.css, text/css", "app.js, text/javascript" })
+    @CsvSource({ "app.css, text/css", "app.js, text/javascript", "favicon.svg, image/svg+xml", "favicon.ico, image/x-icon" })
     void aFingerprintedFileIsImmutableWithItsTypeAndBody(String name, String type) throws IOException {
         byte[] content = resource(name);
         String url = url(name);
@@ -75,6 +83,8 @@ class StaticAssetsTest {
     void thePlainAddressesStillWork() {
         given().get("/app.css").then().statusCode(200).header("Cache-Control", containsString("max-age=3600"));
         given().get("/app.js").then().statusCode(200).body(containsString("use strict"));
+        // where browsers look for an icon on a page that names none (a PDF, an image, an old browser)
+        given().get("/favicon.ico").then().statusCode(200).header("Cache-Control", containsString("max-age=3600"));
     }
 
     @Test

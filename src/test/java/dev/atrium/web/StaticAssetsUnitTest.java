@@ -29,6 +29,8 @@ class StaticAssetsUnitTest {
     void contentTypesOfTheServedFiles() {
         assertThat(StaticAssets.contentType("app.css")).isEqualTo("text/css; charset=UTF-8");
         assertThat(StaticAssets.contentType("app.js")).isEqualTo("text/javascript; charset=UTF-8");
+        assertThat(StaticAssets.contentType("favicon.svg")).isEqualTo("image/svg+xml");
+        assertThat(StaticAssets.contentType("favicon.ico")).isEqualTo("image/x-icon");
         assertThatThrownBy(() -> StaticAssets.contentType("app.exe")).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -39,19 +41,20 @@ class StaticAssetsUnitTest {
     }
 
     @Test
-    void policyAllowsScriptsAndStylesFromTheAssetHost() {
+    void policyAllowsScriptsStylesAndIconsFromTheAssetHost() {
         String policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'";
-        assertThat(ResponseHeadersFilter.allowScriptsAndStylesFrom(policy, "https://cdn.example.org")).isEqualTo(
+        assertThat(ResponseHeadersFilter.allowAssetsFrom(policy, "https://cdn.example.org")).isEqualTo(
                 "default-src 'self'; script-src 'self' https://cdn.example.org; style-src 'self' https://cdn.example.org; "
-                        + "img-src 'self' data:; object-src 'none'");
+                        + "img-src 'self' data: https://cdn.example.org; object-src 'none'");
     }
 
     @Test
     void missingDirectivesCopyDefaultSrcAndNoneIsReplaced() {
-        assertThat(ResponseHeadersFilter.allowScriptsAndStylesFrom("default-src 'self'; style-src 'none';", "https://c.example"))
-                .isEqualTo("default-src 'self'; style-src https://c.example; script-src 'self' https://c.example");
+        assertThat(ResponseHeadersFilter.allowAssetsFrom("default-src 'self'; style-src 'none';", "https://c.example"))
+                .isEqualTo("default-src 'self'; style-src https://c.example; script-src 'self' https://c.example; "
+                        + "img-src 'self' https://c.example");
         // nothing restricts scripts or styles: nothing to widen
-        assertThat(ResponseHeadersFilter.allowScriptsAndStylesFrom("frame-ancestors 'none'", "https://c.example"))
+        assertThat(ResponseHeadersFilter.allowAssetsFrom("frame-ancestors 'none'", "https://c.example"))
                 .isEqualTo("frame-ancestors 'none'");
     }
 }
