@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.atrium.testing.BrowserSession;
+import dev.atrium.web.Language;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 
@@ -22,10 +23,13 @@ public class AccountFixtures {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Pattern CONFIRM_LINK = Pattern.compile("http://localhost:8080(/confirm/[A-Za-z0-9_.-]+)");
+    private static final Pattern RESET_LINK = Pattern.compile("http://localhost:8080(/reset/[A-Za-z0-9_.-]+)");
     public static final String PASSWORD = "correct horse battery";
 
     @Inject
     MockMailbox mailbox;
+    @Inject
+    AccountService accounts;
 
     public static String unique(String prefix) {
         return prefix + System.nanoTime() % 1_000_000 + "x" + SEQUENCE.incrementAndGet();
@@ -43,6 +47,17 @@ public class AccountFixtures {
         Matcher matcher = CONFIRM_LINK.matcher(mail.getText());
         if (!matcher.find()) {
             throw new AssertionError("no confirmation link in:\n" + mail.getText());
+        }
+        return matcher.group(1);
+    }
+
+    /** Asks for a reset link for this address, as the form does, and answers the link's path from the mail. */
+    public String resetPath(String email) {
+        accounts.requestReset(email, Language.EN);
+        Mail mail = awaitMail(email, "Reset your Atrium password", Duration.ofSeconds(10));
+        Matcher matcher = RESET_LINK.matcher(mail.getText());
+        if (!matcher.find()) {
+            throw new AssertionError("no reset link in:\n" + mail.getText());
         }
         return matcher.group(1);
     }

@@ -21,7 +21,6 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 import dev.atrium.auth.AccountFixtures;
-import dev.atrium.auth.AccountService;
 import dev.atrium.auth.Role;
 import dev.atrium.testing.BrowserSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,13 +40,11 @@ class FieldErrorsTest {
 
     @Inject
     AccountFixtures fixtures;
-    @Inject
-    AccountService accounts;
 
     @ParameterizedTest
     @ValueSource(strings = { "en", "zh-CN" })
     void everyFieldErrorIsTiedToItsControl(String language) {
-        FormsWithErrors.submit(fixtures, accounts, language).forEach((form, page) -> {
+        FormsWithErrors.submit(fixtures, language).forEach((form, page) -> {
             Document html = parse(page);
             List<Element> messages = elementsWithClass(html, "field-error", "form-error");
             assertThat(messages).as(form + ": the page shows its errors").isNotEmpty();

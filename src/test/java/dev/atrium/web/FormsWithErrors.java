@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.atrium.auth.AccountFixtures;
-import dev.atrium.auth.AccountService;
 import dev.atrium.auth.Role;
 import dev.atrium.testing.BrowserSession;
 import io.restassured.response.Response;
@@ -16,7 +15,7 @@ final class FormsWithErrors {
     }
 
     /** The 400 pages, by form, in {@code language}. */
-    static Map<String, Response> submit(AccountFixtures fixtures, AccountService accounts, String language) {
+    static Map<String, Response> submit(AccountFixtures fixtures, String language) {
         BrowserSession visitor = new BrowserSession(language);
         BrowserSession writer = new BrowserSession(language);
         fixtures.signIn(writer, Role.USER, true);
@@ -25,7 +24,7 @@ final class FormsWithErrors {
         String post = location.substring(location.indexOf("/posts/"));
         String email = AccountFixtures.unique("r") + "@example.org";
         fixtures.register(new BrowserSession(), AccountFixtures.unique("r"), email);
-        String reset = "/reset/" + accounts.resetToken(email).orElseThrow();
+        String reset = fixtures.resetPath(email);
 
         Map<String, Response> pages = new LinkedHashMap<>();
         pages.put("login", visitor.submit("/login", "/login", Map.of("login", "nobody", "password", "wrong")));

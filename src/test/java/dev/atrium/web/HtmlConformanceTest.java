@@ -16,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.atrium.auth.AccountFixtures;
-import dev.atrium.auth.AccountService;
 import dev.atrium.auth.Role;
 import dev.atrium.testing.BrowserSession;
 import dev.atrium.testing.NuHtmlChecker;
@@ -36,8 +35,6 @@ class HtmlConformanceTest {
 
     @Inject
     AccountFixtures fixtures;
-    @Inject
-    AccountService accounts;
 
     @ParameterizedTest
     @ValueSource(strings = { "en", "zh-CN" })
@@ -58,7 +55,7 @@ class HtmlConformanceTest {
         pages.put("signed out, confirmed", visitor.submit(confirm, confirm, Map.of()));
         String email = AccountFixtures.unique("r") + "@example.org";
         fixtures.register(new BrowserSession(), AccountFixtures.unique("r"), email);
-        String reset = "/reset/" + accounts.resetToken(email).orElseThrow();
+        String reset = fixtures.resetPath(email);
         pages.put("signed out, a reset link", visitor.get(reset));
         pages.put("signed out, password reset", visitor.submit(reset, reset, Map.of("newPassword", "a brand new passphrase")));
         for (String path : SitePages.signedIn(postId, author)) {
@@ -80,7 +77,7 @@ class HtmlConformanceTest {
     @ParameterizedTest
     @ValueSource(strings = { "en", "zh-CN" })
     void everyFormsErrorsAreConformingHtml(String language) {
-        assertConforming(FormsWithErrors.submit(fixtures, accounts, language));
+        assertConforming(FormsWithErrors.submit(fixtures, language));
     }
 
     private long publish(BrowserSession writer, String body) {
