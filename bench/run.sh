@@ -249,7 +249,7 @@ factor() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == 0 || b == 0) print "n/a"; e
 rps() { echo "${result[$1]:-0}" | cut -d' ' -f1; }
 ms() { # wrk's latency (850.00us, 1.20ms, 2.01s) in milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.3f", n }'; }
-p99ratio() { awk -v a="$(ms "$(echo "${result[$1]}" | cut -d' ' -f3)")" -v b="$(ms "$(echo "${result[$2]}" | cut -d' ' -f3)")" \
+p99ratio() { awk -v a="$(ms "$(echo "${result[$1]:-}" | cut -d' ' -f3)")" -v b="$(ms "$(echo "${result[$2]:-}" | cut -d' ' -f3)")" \
   'BEGIN { if (a == 0 || b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 {
   echo "# Benchmark $(date -u '+%Y-%m-%d %H:%M UTC')"

@@ -45,6 +45,7 @@ public class RateLimits {
     /** H2 in PostgreSQL mode knows {@code on conflict do nothing}, but not {@code do update}. */
     private static final String START = "insert into rate_limits (action, limit_key, resets_at, hits) values (?, ?, ?, 0)"
             + " on conflict do nothing";
+    private static final String END_WINDOW = "update rate_limits set hits = 0, resets_at = ? where action = ? and limit_key = ?";
     private static final String TAKE_BACK = "update rate_limits set hits = hits - 1"
             + " where action = ? and limit_key = ? and resets_at = ? and hits > 0";
 
@@ -116,14 +117,18 @@ public class RateLimits {
         takeBack(attempt.uses);
     }
 
-    /** Forgets the count of one key: its next use starts a new window. */
+    /**
+     * Forgets the count of one key: its next use starts a new window. The window is ended rather than the row
+     * deleted, so uses being counted at the same moment find their row (the clean-up below deletes it later).
+     */
     public void clear(String action, String key) {
         Limit limit = new Limit(action, key, 0, Duration.ZERO);
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement("delete from rate_limits where action = ? and limit_key = ?")) {
-            delete.setString(1, limit.action());
-            delete.setString(2, limit.key());
-            delete.executeUpdate();
+                PreparedStatement end = connection.prepareStatement(END_WINDOW)) {
+            end.setObject(1, utc(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+            end.setString(2, limit.action());
+            end.setString(3, limit.key());
+            end.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not clear a rate limit", e);
         }
@@ -142,12 +147,25 @@ public class RateLimits {
     private record Counted(int hits, OffsetDateTime resetsAt) {
     }
 
+    /** How often a use is tried again when its row goes between the insert and the increment. */
+    private static final int TRIES = 5;
+
     private Counted count(Limit limit, Instant now) {
-        Optional<Counted> counted = countExisting(limit, now);
-        if (counted.isPresent()) {
-            return counted.get();
+        // A row can go between the insert and the increment, when the clean-up deletes it as an ended window:
+        // then it is started again (concurrent logins to one account once met a 500 here, when a correct
+        // password's clear deleted the row).
+        for (int tries = 0; tries < TRIES; tries++) {
+            Optional<Counted> counted = countExisting(limit, now);
+            if (counted.isPresent()) {
+                return counted.get();
+            }
+            start(limit, now);
         }
-        // first use of the key: a row at 0 (or someone else's, if they got there first), then count as usual
+        throw new IllegalStateException("A rate limit row vanished " + TRIES + " times in a row");
+    }
+
+    /** First use of the key: a row at 0 (or someone else's, if they got there first); then count as usual. */
+    private void start(Limit limit, Instant now) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement start = connection.prepareStatement(START)) {
             start.setString(1, limit.action());
             start.setString(2, limit.key());
@@ -158,7 +176,6 @@ public class RateLimits {
                 throw new IllegalStateException("Could not count a use of " + limit.action(), e);
             }
         }
-        return countExisting(limit, now).orElseThrow(() -> new IllegalStateException("A rate limit row vanished"));
     }
 
     /** The increment and the read of its result in one short transaction of their own. */
