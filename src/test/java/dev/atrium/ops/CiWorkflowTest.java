@@ -29,8 +29,9 @@ class CiWorkflowTest {
     /** "-f path" of docker build, and any path into src/main/docker/. */
     private static final Pattern DOCKERFILE = Pattern.compile("(?:-f\\s+|\\b)(src/main/docker/[^\\s'\"]+|\\S*Dockerfile\\S*)");
 
-    private static final String NATIVE_PACKAGE =
-            "./mvnw -B package -Dnative -Dquarkus.native.container-build=true -DskipTests -Dquarkus.container-image.image=\"$IMAGE\"";
+    /** The native build and the integration tests against it, as .ci/native-check runs them here. */
+    private static final String NATIVE_PACKAGE = "./mvnw -B verify -Dnative -Dquarkus.native.container-build=true -Dtest=none"
+            + " -Dsurefire.failIfNoSpecifiedTests=false -Dquarkus.container-image.image=\"$IMAGE\"";
 
     private static Map<String, Object> jobs;
 
@@ -89,7 +90,7 @@ class CiWorkflowTest {
         String localImage = (String) YamlNodes.at(YamlNodes.load(Path.of("src", "main", "resources", "application.yaml")),
                 "quarkus", "container-image", "image");
         assertThat(localImage).isEqualTo("atrium:${quarkus.application.version}");
-        assertThat(image).isEqualTo("atrium:${{ github.sha }}");
+        assertThat(image).isEqualTo("ghcr.io/${{ github.repository }}:${{ github.sha }}");
         List<String> runs = runs("native");
         // the manifest (uploaded from target/kubernetes/) is written by the package step, with this image...
         assertThat(runs).filteredOn(run -> run.startsWith("./mvnw ")).singleElement().asString()
@@ -99,6 +100,17 @@ class CiWorkflowTest {
                 .contains(" -t \"$IMAGE\" ");
         assertThat(steps("native")).allSatisfy(step -> assertThat(step).doesNotContainKey("env"));
         assertThat(String.join("\n", runs)).doesNotContain("github.sha").doesNotContain("IMAGE=");
+    }
+
+    @Test
+    void nativeJobTestsOnPostgresqlAndPushesOnlyFromMain() {
+        Map<String, Object> nativeJob = map(jobs.get("native"));
+        assertThat(map(map(nativeJob.get("services")).get("postgres")).get("image")).isEqualTo("postgres:15");
+        assertThat(map(nativeJob.get("permissions"))).containsEntry("packages", "write");
+        Map<String, Object> push = steps("native").stream().filter(step -> String.valueOf(step.get("run")).contains("docker push"))
+                .findFirst().orElseThrow();
+        assertThat(push.get("if")).isEqualTo("github.event_name == 'push' && github.ref == 'refs/heads/main'");
+        assertThat((String) push.get("run")).contains("docker push \"$IMAGE\"");
     }
 
     @Test
