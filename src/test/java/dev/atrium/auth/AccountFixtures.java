@@ -1,10 +1,13 @@
 package dev.atrium.auth;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,39 +74,19 @@ public class AccountFixtures {
      * commits, not before the response: waiting for the latest mail of any subject may find an earlier one.
      */
     public Mail awaitMail(String to, String subject, Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            List<Mail> mails = mailbox.getMailsSentTo(to);
-            List<Mail> matching = mails == null ? List.of() : mails.stream().filter(m -> subject.equals(m.getSubject())).toList();
-            if (!matching.isEmpty()) {
-                return matching.get(matching.size() - 1);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no mail \"" + subject + "\" to " + to);
+        return await("a mail \"" + subject + "\" to " + to).atMost(within).pollInterval(Duration.ofMillis(50))
+                .until(() -> latest(mailbox, to, mail -> subject.equals(mail.getSubject())), Optional::isPresent).orElseThrow();
     }
 
     /** The latest mail to {@code to} in the mock mailbox, once one is there. */
     public static Mail awaitMailIn(MockMailbox mailbox, String to, Duration within) {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            List<Mail> mails = mailbox.getMailsSentTo(to);
-            if (mails != null && !mails.isEmpty()) {
-                return mails.get(mails.size() - 1);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no mail to " + to);
+        return await("a mail to " + to).atMost(within).pollInterval(Duration.ofMillis(50))
+                .until(() -> latest(mailbox, to, mail -> true), Optional::isPresent).orElseThrow();
+    }
+
+    private static Optional<Mail> latest(MockMailbox mailbox, String to, Predicate<Mail> which) {
+        List<Mail> mails = mailbox.getMailsSentTo(to);
+        return mails == null ? Optional.empty() : mails.stream().filter(which).reduce((first, second) -> second);
     }
 
     /** An account with the given role, logged in on a fresh browser. */
