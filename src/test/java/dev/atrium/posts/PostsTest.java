@@ -167,7 +167,7 @@ class PostsTest {
                 .contains(language.equals("en") ? "Keep it" : "保留文章");
         author.get(path).then().statusCode(200); // asking deleted nothing
 
-        author.postWithoutToken(path + "/delete", Map.of()).then().statusCode(400);
+        author.postWithoutToken(path + "/delete", Map.of()).then().statusCode(403);
         author.get(path).then().statusCode(200);
         author.submit(path + "/delete", path + "/delete", Map.of()).then().statusCode(303);
         author.get(path).then().statusCode(404);

@@ -62,7 +62,7 @@ class CookiesOverPlainHttpTest {
         assertThat(after).isEqualTo(renewed);
         // a token known before the login (planted, or read off the login page) does not work after it
         browser.request().contentType("application/x-www-form-urlencoded").formParam("csrf-token", before)
-                .post("/logout").then().statusCode(400);
+                .post("/logout").then().statusCode(403);
         browser.get("/").then().body(containsString("Signed in as " + username));
         browser.request().contentType("application/x-www-form-urlencoded").formParam("csrf-token", after)
                 .post("/logout").then().statusCode(303);
