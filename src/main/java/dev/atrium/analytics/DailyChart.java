@@ -4,25 +4,34 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.quarkus.qute.TemplateData;
+
 /**
  * The dashboard's bar chart as plain SVG geometry: one bar per day for page views with the day's visitors
  * drawn inside it, on a vertical scale with round ticks and a row of dates under the bars. Computed here so
  * the page needs no script and no inline style (the CSP allows neither). The page also shows the same
  * numbers as a table, for readers who cannot see the chart.
+ * <p>
+ * {@code @TemplateData}: the template reads these records' components through value resolvers generated at
+ * build time; without them the native executable, which has no reflection for them, failed the page with a 500.
  */
+@TemplateData
 public record DailyChart(int width, int height, int left, int right, int top, int bottom, List<Bar> bars,
         List<Tick> ticks, List<DateLabel> dates) {
 
     /** A day's bars; {@code centre} is where its date would stand. */
+    @TemplateData
     public record Bar(LocalDate day, long views, long visitors, int x, int width, int viewsY, int viewsHeight,
             int visitorsY, int visitorsHeight) {
     }
 
     /** A value on the vertical scale: its gridline's height and where its number stands. */
+    @TemplateData
     public record Tick(long value, int y, int labelX) {
     }
 
     /** A date under the bars, as month-day (the range's years are in the form above the chart). */
+    @TemplateData
     public record DateLabel(String text, int x) {
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import dev.atrium.mail.RealSmtp;
 import dev.atrium.testing.BrowserSession;
 import dev.atrium.testing.PostFixtures;
+import dev.atrium.testing.SitePages;
 import dev.atrium.testing.SmtpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
@@ -99,6 +100,16 @@ class AccountJourneyIT {
         // the scheduled writer stores views in batches (atrium.analytics.flush-interval)
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> writer.get("/admin/analytics").then().statusCode(200)
                 .body(containsString(post)));
+
+        // every page renders (natively too: a template reading a type without build-time resolvers fails there)
+        long id = Long.parseLong(post.substring("/posts/".length()));
+        for (String page : SitePages.signedIn(id, admin)) {
+            writer.get(page).then().statusCode(page.equals("/no-such-page") ? 404 : page.contains("not-a-token") ? 400 : 200);
+        }
+        BrowserSession visitor = new BrowserSession("zh-CN");
+        for (String page : SitePages.signedOut(id, admin)) {
+            visitor.get(page).then().statusCode(page.equals("/no-such-page") ? 404 : page.contains("not-a-token") ? 400 : 200);
+        }
     }
 
     private static SmtpServer.Message mailTo(String address, String subject) {
