@@ -2,9 +2,13 @@ package dev.atrium.auth;
 
 /** What a role allows. Resources ask for permissions, never for roles, so roles can change shape. */
 public enum Permission {
+    /** Follow other users and read the feed of their posts. */
+    FOLLOW,
+    /** Comment under posts. */
+    COMMENT,
     /** Write posts of one's own. */
     WRITE,
-    /** Edit or hide other people's content. */
+    /** Edit other people's posts and hide or show any comment. */
     MODERATE,
     /** Manage user accounts. */
     ADMINISTER;

@@ -13,6 +13,20 @@ import io.quarkus.security.PermissionsAllowed;
 public class PermissionProbeResource {
 
     @GET
+    @Path("follow")
+    @PermissionsAllowed("follow")
+    public String follow() {
+        return "may follow";
+    }
+
+    @GET
+    @Path("comment")
+    @PermissionsAllowed("comment")
+    public String comment() {
+        return "may comment";
+    }
+
+    @GET
     @Path("write")
     @PermissionsAllowed("write")
     public String write() {

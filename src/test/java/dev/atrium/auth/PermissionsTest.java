@@ -24,9 +24,11 @@ class PermissionsTest {
 
     @ParameterizedTest(name = "{0} on {1}: {2}")
     @CsvSource({
-            "USER, write, 200", "USER, moderate, 403", "USER, administer, 403",
-            "MODERATOR, write, 200", "MODERATOR, moderate, 200", "MODERATOR, administer, 403",
-            "ADMINISTRATOR, write, 200", "ADMINISTRATOR, moderate, 200", "ADMINISTRATOR, administer, 200" })
+            "USER, follow, 200", "USER, comment, 200", "USER, write, 200", "USER, moderate, 403", "USER, administer, 403",
+            "MODERATOR, follow, 200", "MODERATOR, comment, 200", "MODERATOR, write, 200", "MODERATOR, moderate, 200",
+            "MODERATOR, administer, 403",
+            "ADMINISTRATOR, follow, 200", "ADMINISTRATOR, comment, 200", "ADMINISTRATOR, write, 200",
+            "ADMINISTRATOR, moderate, 200", "ADMINISTRATOR, administer, 200" })
     void eachRoleHasItsPermissions(Role role, String action, int status) {
         BrowserSession browser = fixtures.signedIn(role, true);
         browser.get("/test-auth/" + action).then().statusCode(status);
@@ -47,9 +49,10 @@ class PermissionsTest {
         browser.get("/").then().body(org.hamcrest.Matchers.not(containsString("Signed in as")));
     }
 
-    @Test
-    void anUnconfirmedAccountIsSentToConfirmInsteadOfForbidden() {
-        fixtures.signedIn(Role.ADMINISTRATOR, false).get("/test-auth/write").then().statusCode(303)
+    @ParameterizedTest(name = "unconfirmed on {0}")
+    @CsvSource({ "follow", "comment", "write", "moderate", "administer" })
+    void anUnconfirmedAccountHoldsNoPermissionAndIsSentToConfirm(String action) {
+        fixtures.signedIn(Role.ADMINISTRATOR, false).get("/test-auth/" + action).then().statusCode(303)
                 .header("Location", endsWith("/unconfirmed"));
     }
 
