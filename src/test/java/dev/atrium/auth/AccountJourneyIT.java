@@ -55,14 +55,9 @@ class AccountJourneyIT {
 
     @Test
     void aWriterRegistersByMailWritesAndIsReadThroughTheApi() {
-        BrowserSession writer = new BrowserSession();
         String username = AccountFixtures.unique("itw");
         String email = username + "@example.org";
-        writer.submit("/register", "/register", Map.of("email", email, "username", username, "password", AccountFixtures.PASSWORD))
-                .then().statusCode(303);
-        String confirm = linkIn(mailTo(email, "Confirm your Atrium account"));
-        writer.submit("/login", "/login", Map.of("login", username, "password", AccountFixtures.PASSWORD)).then().statusCode(303);
-        writer.submit(confirm, confirm, Map.of()).then().statusCode(200);
+        BrowserSession writer = registeredAndConfirmedByMail(username, email);
 
         String post = PostFixtures.publish(writer, "Native *Markdown*", "**bold** [x](javascript:alert(1)) <script>alert(2)</script>");
         given().accept("text/html").get(post).then().statusCode(200)
@@ -86,13 +81,8 @@ class AccountJourneyIT {
 
     @Test
     void anAdministratorSeesAVisitInTheAnalytics() {
-        BrowserSession writer = new BrowserSession();
         String admin = AccountFixtures.unique("ita");
-        writer.submit("/register", "/register", Map.of("email", Site.ADMIN, "username", admin, "password", AccountFixtures.PASSWORD))
-                .then().statusCode(303);
-        String confirm = linkIn(mailTo(Site.ADMIN, "Confirm your Atrium account"));
-        writer.submit("/login", "/login", Map.of("login", admin, "password", AccountFixtures.PASSWORD)).then().statusCode(303);
-        writer.submit(confirm, confirm, Map.of()).then().statusCode(200);
+        BrowserSession writer = registeredAndConfirmedByMail(admin, Site.ADMIN);
         String post = PostFixtures.publish(writer, "Visited", "Read me.");
 
         given().accept("text/html").header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")
@@ -110,6 +100,17 @@ class AccountJourneyIT {
         for (String page : SitePages.signedOut(id, admin)) {
             visitor.get(page).then().statusCode(page.equals("/no-such-page") ? 404 : page.contains("not-a-token") ? 400 : 200);
         }
+    }
+
+    /** A browser that registered, signed in and followed the confirmation link of the mail it was sent. */
+    private static BrowserSession registeredAndConfirmedByMail(String username, String email) {
+        BrowserSession browser = new BrowserSession();
+        browser.submit("/register", "/register", Map.of("email", email, "username", username, "password", AccountFixtures.PASSWORD))
+                .then().statusCode(303);
+        String confirm = linkIn(mailTo(email, "Confirm your Atrium account"));
+        browser.submit("/login", "/login", Map.of("login", username, "password", AccountFixtures.PASSWORD)).then().statusCode(303);
+        browser.submit(confirm, confirm, Map.of()).then().statusCode(200);
+        return browser;
     }
 
     private static SmtpServer.Message mailTo(String address, String subject) {
