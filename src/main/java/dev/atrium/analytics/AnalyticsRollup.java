@@ -39,7 +39,9 @@ public class AnalyticsRollup {
         this.retentionDays = config.analytics().rawRetention().toDays();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // the schedule is read from the configuration by the scheduler; AtriumConfig declares and validates the keys
+    @Scheduled(every = "${atrium.analytics.rollup-interval}", delayed = "${atrium.analytics.rollup-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onTimer() {
         try {
             rollUp(LocalDate.now(clock.withZone(ZoneOffset.UTC)));

@@ -181,6 +181,14 @@ public interface AtriumConfig {
         /** How long single page views are kept before they are rolled up into daily totals and deleted. */
         @DurationMin(days = 1)
         Duration rawRetention();
+
+        /** How often each replica looks for days to roll up (read by {@code AnalyticsRollup}'s schedule). */
+        @DurationMin(seconds = 1)
+        Duration rollupInterval();
+
+        /** How long after start the first roll-up waits, so it does not add to the start's own work. */
+        @DurationMin(seconds = 1)
+        Duration rollupDelay();
     }
 
     interface Health {
