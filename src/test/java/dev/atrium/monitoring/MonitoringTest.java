@@ -115,7 +115,7 @@ class MonitoringTest {
                 .containsPattern("\\d+ MB of \\d+ MB heap used; (\\d+|\\?) MB resident")
                 .containsPattern("\\d+ requests since start")
                 .contains("<span id=\"health-status\">UP</span>")
-                .contains("application-started").contains("accepting-requests").contains("event-loops")
+                .contains("application-started").contains("Graceful Shutdown").contains("event-loops")
                 .containsPattern("requests/s, mean [0-9.]+ ms");
         RequestRate.Snapshot snapshot = requestRate.snapshot();
         assertThat(snapshot.total()).isGreaterThan(2);
