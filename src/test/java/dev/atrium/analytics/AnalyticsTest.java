@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -117,7 +118,12 @@ class AnalyticsTest {
     @Test
     void oldDaysAreRolledUpIntoDailyTotalsAndTheirViewsDeleted() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate old = today.minusDays(40 + (long) (Math.random() * 300));
+        // a fixed day well past the retention, emptied first: a run on a kept database (-Ppostgresql) may have rolled it up before
+        LocalDate old = today.minusDays(123);
+        try (Connection c = dataSource.getConnection(); Statement clear = c.createStatement()) {
+            clear.executeUpdate("delete from analytics_daily where view_day = '" + old + "'");
+            clear.executeUpdate("delete from page_views where view_day = '" + old + "'");
+        }
         String path = "/posts/rolled-" + UUID.randomUUID().toString().substring(0, 8);
         insertView(old, path, "a.example", "Firefox", "desktop", "v1");
         insertView(old, path, "a.example", "Firefox", "desktop", "v1");

@@ -243,24 +243,15 @@ class EmailChangeTest {
     private String requestChange(BrowserSession browser, String newEmail) {
         int before = mailsTo(newEmail).size();
         submitChange(browser, newEmail).then().statusCode(303).header("Location", endsWith("/settings?done=email-sent"));
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (mailsTo(newEmail).size() <= before) {
-            assertThat(Instant.now()).as("a link mailed to %s", newEmail).isBefore(deadline);
-            pause();
-        }
-        return linkIn(mailsTo(newEmail).get(before));
+        return linkIn(org.awaitility.Awaitility.await("a link mailed to " + newEmail).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50)).until(() -> mailsTo(newEmail), mails -> mails.size() > before).get(before));
     }
 
     private Mail awaitMail(String to, String subject) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (true) {
-            Optional<Mail> mail = mailsTo(to).stream().filter(m -> subject.equals(m.getSubject())).findFirst();
-            if (mail.isPresent()) {
-                return mail.get();
-            }
-            assertThat(Instant.now()).as("a mail \"%s\" to %s", subject, to).isBefore(deadline);
-            pause();
-        }
+        return org.awaitility.Awaitility.await("a mail \"" + subject + "\" to " + to).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> mailsTo(to).stream().filter(m -> subject.equals(m.getSubject())).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
     private List<Mail> mailsTo(String to) {
@@ -278,12 +269,4 @@ class EmailChangeTest {
         return matcher.group(1);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -84,15 +84,10 @@ class SecretsInLogsTest {
         }
     }
 
-    private Mail awaitMail(String to, int count) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            List<Mail> mails = mailbox.getMailsSentTo(to);
-            if (mails != null && mails.size() >= count) {
-                return mails.get(count - 1);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("mail " + count + " to " + to + " never came");
+    private Mail awaitMail(String to, int count) {
+        return org.awaitility.Awaitility.await("mail " + count + " to " + to).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> mailbox.getMailsSentTo(to), mails -> mails != null && mails.size() >= count).get(count - 1);
     }
 
     private static String link(Mail mail, List<String> tokens) {

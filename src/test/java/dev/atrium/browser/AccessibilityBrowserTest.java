@@ -34,12 +34,14 @@ import dev.atrium.testing.HeadlessChromium;
 import dev.atrium.testing.SitePages;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.atrium.testing.Slow;
 
 /**
  * Every page as a browser shows it, checked with axe-core: signed out and signed in, in both languages, and
  * the forms with their errors showing. Zero violations of any rule axe runs by default. Skipped, saying so,
  * where Chromium and chromedriver are not installed.
  */
+@Slow
 @QuarkusTest
 class AccessibilityBrowserTest {
 

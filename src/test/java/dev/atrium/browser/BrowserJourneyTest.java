@@ -21,12 +21,14 @@ import dev.atrium.auth.AccountFixtures;
 import dev.atrium.testing.HeadlessChromium;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.atrium.testing.Slow;
 
 /**
  * A person's first visit, end to end in a real browser: register, confirm from the (mock) mailbox, log in,
  * write a post, find it on the index, switch to Chinese, log out. Runs in Debian's headless Chromium
  * through its chromedriver; where they are not installed the test is skipped and says so.
  */
+@Slow
 @QuarkusTest
 class BrowserJourneyTest {
 

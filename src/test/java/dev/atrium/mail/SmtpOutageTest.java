@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,11 +136,8 @@ class SmtpOutageTest {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail> list("recipient", recipient));
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as(what).isBefore(deadline);
-            Thread.sleep(50);
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        org.awaitility.Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
     }
 }

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.atrium.testing.BrowserSession;
 import dev.atrium.testing.PackagedApp;
+import dev.atrium.testing.Slow;
 
 /**
  * SIGTERM, as an orchestrator or systemd sends it: readiness turns DOWN at once while the application still
  * answers (so the load balancer can move traffic away), then the process exits cleanly.
  */
+@Slow
 class GracefulShutdownIT {
 
     @Test

@@ -38,14 +38,9 @@ class ProdLoggingIT {
     }
 
     private static List<JsonObject> awaitAccessLog(PackagedApp app, String requestId) throws Exception {
-        for (int i = 0; i < 50; i++) {
-            String output = app.output();
-            if (output.contains("rid=" + requestId)) {
-                // every line of the log must parse as a JSON object
-                return output.lines().filter(line -> !line.isBlank()).map(JsonObject::new).toList();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no access log line for " + requestId + " in:\n" + app.output());
+        String output = org.awaitility.Awaitility.await("an access log line for " + requestId).atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(app::output, text -> text.contains("rid=" + requestId));
+        // every line of the log must parse as a JSON object
+        return output.lines().filter(line -> !line.isBlank()).map(JsonObject::new).toList();
     }
 }

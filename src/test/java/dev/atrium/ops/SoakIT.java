@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import dev.atrium.testing.PackagedApp;
+import dev.atrium.testing.Slow;
 
 /**
  * A fixed-length soak of the packaged application: a steady mix of pages, API calls, misses and probes
@@ -29,6 +30,7 @@ import dev.atrium.testing.PackagedApp;
  * off (a leak shows as memory that keeps climbing after warm-up). The length is
  * {@code -Datrium.soak.duration} (ISO-8601, default PT60S); the figures go to target/soak-results.md.
  */
+@Slow
 class SoakIT {
 
     /** Route and the only status it may answer; the probe's on the management interface, as an orchestrator's is. */

@@ -22,12 +22,14 @@ import dev.atrium.testing.NuHtmlChecker;
 import dev.atrium.testing.SitePages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import dev.atrium.testing.Slow;
 
 /**
  * Every page, signed out and signed in, in both languages, is conforming HTML by the Nu HTML checker: no
  * error and no warning. The pages a form's bad input shows are checked too, since they carry the most markup
  * (field errors tied to their fields).
  */
+@Slow
 @QuarkusTest
 class HtmlConformanceTest {
 
