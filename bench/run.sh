@@ -4,6 +4,7 @@
 # measured with wrk in one run so the ratios hold on a noisy machine. Writes bench/results/<date>.md.
 #   bench/run.sh                 # from the repository root; DURATION=10s CONNECTIONS=64 ROUNDS=3 to change the load
 #   ONLY="login" ATRIUM_AUTH_BCRYPT_COST=12 bench/run.sh   # some targets only, with a setting changed: a before/after
+#   APP_JAR=../old/target/quarkus-app/quarkus-run.jar ONLY="register" bench/run.sh   # another build: a before/after
 # Needs: a JDK 17+, PostgreSQL on 127.0.0.1:5432 (user postgres may create a database), and the Debian
 # packages wrk nginx gunicorn python3-flask python3-gevent (installed here with apt-get when run as root).
 # Loads are bounded in time and target only 127.0.0.1. Run it by hand; CI does not.
@@ -29,7 +30,8 @@ NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -n 1 || true)}
 # collector, as a container with a memory limit would run it. JAVA_OPTS="" measures the JVM's defaults.
 JAVA_OPTS=${JAVA_OPTS--XX:+UseSerialGC -Xms64m -Xmx128m -XX:ReservedCodeCacheSize=64m -Xss512k}
 read -ra java_opts <<< "$JAVA_OPTS"
-APP_JAR=target/quarkus-app/quarkus-run.jar
+# Another build of Atrium (an older commit's, for a before/after) may be named; the checkout's own is built if missing
+APP_JAR=${APP_JAR:-target/quarkus-app/quarkus-run.jar}
 # glibc's per-thread malloc arenas are most of a JVM's resident memory beyond the heap on many cores
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 DB=atrium_bench
@@ -51,7 +53,8 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-[ -f "$APP_JAR" ] || ./mvnw -B -q package -DskipTests
+[ -f "$APP_JAR" ] || [ "$APP_JAR" != target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+[ -f "$APP_JAR" ] || { echo "bench: no $APP_JAR" >&2; exit 1; }
 ./mvnw -B -q -f bench/bare-quarkus/pom.xml package
 ./mvnw -B -q -f bench/bare-quarkus-data/pom.xml package
 for db in $DB $BARE_DB; do
@@ -74,7 +77,8 @@ load() { # url [wrk args...] -> "rps p50 p99"; a shorter unmeasured run first, s
 # unchosen mailer: a made-up public address (nothing is mailed), and the mock mailbox.
 management_port() { echo $(($1 + 1000)); }
 # The login throttle counts every password check while it runs, so 64 concurrent logins to one account from
-# one address would meet its limits (429) instead of bcrypt: they are lifted for the bench.
+# one address would meet its limits (429) instead of bcrypt: they are lifted for the bench, and so is the
+# limit of account mails from one address, which the registration load would meet.
 start_atrium() { # port command...: starts it in the background, its pid in $app
   local port=$1; shift
   QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" \
@@ -83,7 +87,7 @@ start_atrium() { # port command...: starts it in the background, its pid in $app
     QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=benchmark-only-key-0123456789abcdefghij QUARKUS_LOG_LEVEL=WARN \
     ATRIUM_AUTH_SECURE_COOKIES=false QUARKUS_SHUTDOWN_DELAY=0S \
     ATRIUM_AUTH_LOGIN_ATTEMPTS_PER_ADDRESS=1000000 ATRIUM_AUTH_LOGIN_ATTEMPTS_PER_ACCOUNT=1000000 \
-    ATRIUM_AUTH_LOGIN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS=1000000 \
+    ATRIUM_AUTH_LOGIN_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS=1000000 ATRIUM_AUTH_MAILS_PER_ADDRESS=1000000 \
     "$@" >> "$WORK/app.log" 2>&1 &
   app=$!; pids+=("$app")
 }
@@ -107,6 +111,10 @@ first_200_ms=$elapsed
 atrium=$app
 sleep 2
 rss_idle=$(rss_mb "$atrium")
+# what the idle instance spends on its own (schedulers, pollers, servers), in CPU milliseconds a minute
+cpu_ms() { awk '{ printf "%d", ($14 + $15) * 1000 / '"$(getconf CLK_TCK)"' }' "/proc/$1/stat"; }
+cpu_before=$(cpu_ms "$atrium"); sleep "${IDLE_SECONDS:-60}"
+idle_cpu_ms_per_min=$(( ($(cpu_ms "$atrium") - cpu_before) * 60 / ${IDLE_SECONDS:-60} ))
 
 # a confirmed account, an API token and a post, made through the application itself
 base=http://127.0.0.1:$APP_PORT
@@ -139,9 +147,21 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Cookie"] = "atrium-csrf=$csrf_cookie"
 wrk.body = "login=bench&password=correct+horse+battery&csrf-token=$login_token"
 LUA
+# registration: a new account a request (bcrypt, the account's row, its confirmation mail), each name unique
+cat > "$WORK/register.lua" <<LUA
+local n = 0
+local run = os.time()
+request = function()
+  n = n + 1
+  local name = "r" .. run .. "x" .. n .. "x" .. math.random(1000000)
+  return wrk.format("POST", "/register", { ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Cookie"] = "atrium-csrf=$csrf_cookie" },
+    "email=" .. name .. "%40example.org&username=" .. name .. "&password=correct+horse+battery&csrf-token=$login_token")
+end
+LUA
 
 # --- the others, started now and idle until their turn
-targets=(hello index post post_session api login)
+targets=(hello index post post_session api login register)
 if [ -n "$NATIVE" ]; then # a restart: the schema is in place
   time_to_first_200 $NATIVE_PORT start_atrium "$NATIVE"
   native_first_200_ms=$elapsed
@@ -198,6 +218,7 @@ load_target() {
     api|native_api) load "$at/api/v1/posts" -H 'Accept: application/json' ;;
     # bcrypt: 64 at once wait longer than wrk's default 2 s
     login|native_login) load "$at/login" -s "$WORK/login.lua" --timeout 10s ;;
+    register) load "$at/register" -s "$WORK/register.lua" --timeout 10s ;;
     bare_hello) load "http://127.0.0.1:$BARE_PORT/hello_world" ;;
     bare_index) load "http://127.0.0.1:$BARE_PORT/" -H 'Accept: text/html' ;;
     bare_post) load "http://127.0.0.1:$BARE_DATA_PORT/posts/1" -H 'Accept: text/html' ;;
@@ -254,6 +275,7 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]:-}" | cut -d' ' -f3)")" -v b="
 {
   echo "# Benchmark $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
+  [ "$APP_JAR" = target/quarkus-app/quarkus-run.jar ] || echo "Atrium measured from \`$APP_JAR\` (${APP_LABEL:-another build})."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB,"
   echo "$(uname -sr), $(java -version 2>&1 | head -n 1). Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION on 127.0.0.1"
   echo "after an unmeasured $WARMUP run of the same load, one target at a time (the others idle), every target once in"
@@ -270,6 +292,7 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]:-}" | cut -d' ' -f3)")" -v b="
   row "Atrium \`GET /posts/{id}\` (signed in: security, database, template)" post_session
   row "Atrium \`GET /api/v1/posts\` (JSON)" api
   row "Atrium \`POST /login\` (bcrypt)" login
+  row "Atrium \`POST /register\` (bcrypt, a new account and its mail)" register
   if [ -n "$NATIVE" ]; then
     row "Atrium native \`GET /hello_world\`" native_hello
     row "Atrium native \`GET /\`" native_index
@@ -292,6 +315,7 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]:-}" | cut -d' ' -f3)")" -v b="
   echo "| JVM start to first 200, restart with an AppCDS archive | $appcds_ms ms |"
   echo "| resident memory, idle | $rss_idle MB |"
   echo "| resident memory, after load | $rss_loaded MB |"
+  echo "| CPU while idle (before any load) | $idle_cpu_ms_per_min ms a minute |"
   echo "| bare Quarkus with Hibernate ORM, Flyway, PostgreSQL: start to first 200, restart | $bare_data_first_200_ms ms |"
   echo "| bare Quarkus with Hibernate ORM: resident memory idle / after its post page's load | $bare_data_rss_idle MB / $bare_data_rss_loaded MB |"
   if [ -n "$NATIVE" ]; then
