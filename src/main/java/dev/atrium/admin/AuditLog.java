@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.atrium.posts.Page;
+import dev.atrium.web.Page;
 import io.quarkus.panache.common.Sort;
 
 /** Writes and reads the audit log. A write joins the caller's transaction: no action without its entry. */

@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.atrium.posts.Page;
-import dev.atrium.posts.PageNumber;
+import dev.atrium.web.Page;
+import dev.atrium.web.PageNumber;
 import dev.atrium.posts.PostForm;
 import dev.atrium.posts.PostMessages;
 import dev.atrium.posts.PostPermissions;

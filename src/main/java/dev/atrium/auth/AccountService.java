@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
 import dev.atrium.cache.CachedValues;
 import dev.atrium.config.AtriumConfig;
 import dev.atrium.mail.MailStatus;
-import dev.atrium.posts.Page;
+import dev.atrium.web.Page;
 import dev.atrium.web.Language;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

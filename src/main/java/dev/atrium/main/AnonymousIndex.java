@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
 
-import dev.atrium.posts.Page;
+import dev.atrium.web.Page;
 import dev.atrium.posts.PostService;
 import dev.atrium.posts.PostView;
 import dev.atrium.web.Language;

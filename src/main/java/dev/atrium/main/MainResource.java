@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.atrium.posts.Page;
-import dev.atrium.posts.PageNumber;
+import dev.atrium.web.Page;
+import dev.atrium.web.PageNumber;
 import dev.atrium.posts.PostService;
 import dev.atrium.posts.PostView;
 import dev.atrium.web.RequestInfo;

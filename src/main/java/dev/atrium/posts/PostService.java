@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import dev.atrium.auth.AccountService;
 import dev.atrium.cache.CachedValues;
+import dev.atrium.web.Page;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.Cache;
@@ -35,7 +36,6 @@ public class PostService {
 
     private static final Logger LOG = Logger.getLogger(PostService.class);
     public static final int PAGE_SIZE = 10;
-    public static final int MAX_PAGE = 100_000;
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
     private static final String FIRST_PAGE = "posts-first-page";
 

@@ -1,4 +1,4 @@
-package dev.atrium.posts;
+package dev.atrium.web;
 
 import java.util.List;
 
