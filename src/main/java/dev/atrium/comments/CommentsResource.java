@@ -18,7 +18,10 @@ import dev.atrium.web.FormValues;
 import dev.atrium.web.LocalRedirects;
 import dev.atrium.web.ProblemException;
 import dev.atrium.web.RateLimits;
+import dev.atrium.web.RequestInfo;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
@@ -51,8 +54,6 @@ public class CommentsResource {
     @Inject
     CommentThrottle throttle;
     @Inject
-    CommentMessages messages;
-    @Inject
     SecurityIdentity identity;
 
     @POST
@@ -60,7 +61,9 @@ public class CommentsResource {
     @PermissionsAllowed("comment")
     public Response create(@RestPath long id, @RestForm String body) {
         PostView post = posts.get(id).orElseThrow(() -> CommentService.noPost(id));
-        FormErrors errors = CommentForm.validate(body, messages);
+        // in the reader's language: the bundle injected as a bean speaks the default one
+        FormErrors errors = CommentForm.validate(body,
+                MessageBundles.get(CommentMessages.class, Localized.Literal.of(RequestInfo.current().language().tag())));
         if (errors.any()) {
             return Response.status(400).entity(Templates.form(post, FormValues.keep(body, Comment.BODY_MAX), errors)).build();
         }
