@@ -22,7 +22,11 @@ PRIME_ROUNDS=${PRIME_ROUNDS:-1}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-APP_PORT=18090 FLASK_PORT=18091 NGINX_PORT=18092 BARE_PORT=18093 NATIVE_PORT=18094 BARE_DATA_PORT=18095
+# PORT_BASE and DB_PREFIX move the servers' ports (PORT_BASE to PORT_BASE+5, and each +1000 for management)
+# and databases, so two runs on one machine (two worktrees, say) do not meet
+PORT_BASE=${PORT_BASE:-18090}
+APP_PORT=$PORT_BASE FLASK_PORT=$((PORT_BASE + 1)) NGINX_PORT=$((PORT_BASE + 2)) BARE_PORT=$((PORT_BASE + 3))
+NATIVE_PORT=$((PORT_BASE + 4)) BARE_DATA_PORT=$((PORT_BASE + 5))
 # The native executable (./mvnw package -Dnative), measured beside the JVM when one has been built
 NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -n 1 || true)}
 # The JVM options Atrium runs with (the bare framework gets the same): a small fixed heap and the serial
@@ -32,8 +36,8 @@ read -ra java_opts <<< "$JAVA_OPTS"
 APP_JAR=target/quarkus-app/quarkus-run.jar
 # glibc's per-thread malloc arenas are most of a JVM's resident memory beyond the heap on many cores
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-DB=atrium_bench
-BARE_DB=atrium_bench_bare
+DB=${DB_PREFIX:-atrium_bench}
+BARE_DB=${DB_PREFIX:-atrium_bench}_bare
 WORK=$(mktemp -d)
 RESULTS=bench/results/$(date -u +%Y-%m-%d-%H%M).md
 pids=()
