@@ -46,7 +46,9 @@ class CommentsTest {
         BrowserSession anonymous = new BrowserSession();
         // held for anonymous readers from here on
         anonymous.get(post).then().statusCode(200).body(containsString("No comments yet."));
-        anonymous.get(post).then().statusCode(200).body(containsString("No comments yet."), containsString("Log in to comment"));
+        String etag = anonymous.get(post).then().statusCode(200).body(containsString("No comments yet."), containsString("Log in to comment"))
+                .extract().header("ETag");
+        anonymous.request().header("If-None-Match", etag).get(post).then().statusCode(304);
 
         BrowserSession reader = new BrowserSession();
         String name = fixtures.signIn(reader, Role.USER, true);
@@ -57,6 +59,8 @@ class CommentsTest {
                 .body(containsString("<em>post</em>"), containsString("@" + name), containsString("1 comment"),
                         not(containsString("<script>alert")), not(containsString("No comments yet.")));
         anonymous.get("/").then().statusCode(200).body(containsString("1 comment"));
+        // the post is unchanged, its page is not: a copy from before the comment is out of date
+        anonymous.request().header("If-None-Match", etag).get(post).then().statusCode(200).body(containsString("<em>post</em>"));
         new BrowserSession("zh-CN").get(post).then().statusCode(200).body(containsString("1 条评论"), containsString("评论"));
     }
 
