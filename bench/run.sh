@@ -23,7 +23,11 @@ PRIME_ROUNDS=${PRIME_ROUNDS:-1}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-APP_PORT=18090 FLASK_PORT=18091 NGINX_PORT=18092 BARE_PORT=18093 NATIVE_PORT=18094 BARE_DATA_PORT=18095
+# PORT_BASE and DB_PREFIX move the servers' ports (PORT_BASE to PORT_BASE+5, and each +1000 for management)
+# and databases, so two runs on one machine (two worktrees, say) do not meet
+PORT_BASE=${PORT_BASE:-18090}
+APP_PORT=$PORT_BASE FLASK_PORT=$((PORT_BASE + 1)) NGINX_PORT=$((PORT_BASE + 2)) BARE_PORT=$((PORT_BASE + 3))
+NATIVE_PORT=$((PORT_BASE + 4)) BARE_DATA_PORT=$((PORT_BASE + 5))
 # The native executable (./mvnw package -Dnative), measured beside the JVM when one has been built
 NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -n 1 || true)}
 # The JVM options Atrium runs with (the bare framework gets the same): a small fixed heap and the serial
@@ -34,8 +38,8 @@ read -ra java_opts <<< "$JAVA_OPTS"
 APP_JAR=${APP_JAR:-target/quarkus-app/quarkus-run.jar}
 # glibc's per-thread malloc arenas are most of a JVM's resident memory beyond the heap on many cores
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-DB=atrium_bench
-BARE_DB=atrium_bench_bare
+DB=${DB_PREFIX:-atrium_bench}
+BARE_DB=${DB_PREFIX:-atrium_bench}_bare
 WORK=$(mktemp -d)
 RESULTS=bench/results/$(date -u +%Y-%m-%d-%H%M).md
 pids=()
@@ -129,6 +133,17 @@ psql -h 127.0.0.1 -U postgres -d $DB -qc "insert into api_tokens (user_id, name,
 post=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -H 'Accept: application/json' \
   -d '{"title":"Benchmark post","body":"Some **Markdown** with a [link](https://example.org) and a list:\n\n- one\n- two\n"}' \
   "$base/api/v1/posts" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+# a second post with 50 comments by the bench account, written straight to the database as the comments
+# feature stores them (Markdown and its HTML), with the post's count to match
+post_comments=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -H 'Accept: application/json' \
+  -d '{"title":"Benchmark post with comments","body":"A post with **fifty** comments under it."}' \
+  "$base/api/v1/posts" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+psql -h 127.0.0.1 -U postgres -d $DB -qc "insert into comments (post_id, author_id, body, html, hidden, created_at)
+  select $post_comments, u.id, 'Comment ' || n || ' with *emphasis* and a [link](https://example.org).',
+    '<p>Comment ' || n || ' with <em>emphasis</em> and a <a href=\"https://example.org\" rel=\"nofollow noopener noreferrer\">link</a>.</p>',
+    false, now() - (50 - n) * interval '1 minute'
+  from users u, generate_series(1, 50) n where u.username = 'bench'" \
+  -c "update posts set comment_count = 50, comments_changed_at = now() where id = $post_comments" >/dev/null
 login_token=$(csrf /login)
 csrf_cookie=$(awk '$6 == "atrium-csrf" { print $7 }' "$jar")
 # a signed-in visitor's session, for the post page through security, the database and rendering; a new one
@@ -161,14 +176,14 @@ end
 LUA
 
 # --- the others, started now and idle until their turn
-targets=(hello index post post_session api login register)
+targets=(hello index post post_session post_comments post_comments_session api login register)
 if [ -n "$NATIVE" ]; then # a restart: the schema is in place
   time_to_first_200 $NATIVE_PORT start_atrium "$NATIVE"
   native_first_200_ms=$elapsed
   native=$app
   sleep 2
   native_rss_idle=$(rss_mb "$native")
-  targets+=(native_hello native_index native_post native_post_session native_api native_login)
+  targets+=(native_hello native_index native_post native_post_session native_post_comments native_post_comments_session native_api native_login)
 fi
 # the bare framework: the same Quarkus and routes, nothing of Atrium's (bench/bare-quarkus)
 QUARKUS_HTTP_PORT=$BARE_PORT java "${java_opts[@]}" -jar bench/bare-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
@@ -215,6 +230,8 @@ load_target() {
     index|native_index) load "$at/" -H 'Accept: text/html' ;;
     post|native_post) load "$at/posts/$post" -H 'Accept: text/html' ;;
     post_session|native_post_session) load "$at/posts/$post" -H 'Accept: text/html' -H "Cookie: $(session_cookies "$at")" ;;
+    post_comments|native_post_comments) load "$at/posts/$post_comments" -H 'Accept: text/html' ;;
+    post_comments_session|native_post_comments_session) load "$at/posts/$post_comments" -H 'Accept: text/html' -H "Cookie: $(session_cookies "$at")" ;;
     api|native_api) load "$at/api/v1/posts" -H 'Accept: application/json' ;;
     # bcrypt: 64 at once wait longer than wrk's default 2 s
     login|native_login) load "$at/login" -s "$WORK/login.lua" --timeout 10s ;;
@@ -254,7 +271,7 @@ restart_ms=$elapsed
 stop "$app"
 start_atrium $APP_PORT java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$WORK/atrium.jsa" -jar $APP_JAR
 wait_for "$base/hello_world"
-for path in / /about /login /register "/posts/$post" /api/v1/posts /no-such-page; do
+for path in / /about /login /register "/posts/$post" "/posts/$post_comments" /api/v1/posts /no-such-page; do
   curl -s -o /dev/null -H 'Accept: text/html' "$base$path"
 done
 curl -s -o /dev/null "http://127.0.0.1:$(management_port $APP_PORT)/q/health/ready" # a probe, as an orchestrator sends
@@ -290,6 +307,8 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]:-}" | cut -d' ' -f3)")" -v b="
   row "Atrium \`GET /\` (template, first page of posts)" index
   row "Atrium \`GET /posts/{id}\` (anonymous: the held page)" post
   row "Atrium \`GET /posts/{id}\` (signed in: security, database, template)" post_session
+  row "Atrium \`GET /posts/{id}\` with 50 comments (anonymous: the held page)" post_comments
+  row "Atrium \`GET /posts/{id}\` with 50 comments (signed in: the comments' query and form too)" post_comments_session
   row "Atrium \`GET /api/v1/posts\` (JSON)" api
   row "Atrium \`POST /login\` (bcrypt)" login
   row "Atrium \`POST /register\` (bcrypt, a new account and its mail)" register
@@ -298,6 +317,8 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]:-}" | cut -d' ' -f3)")" -v b="
     row "Atrium native \`GET /\`" native_index
     row "Atrium native \`GET /posts/{id}\` (anonymous)" native_post
     row "Atrium native \`GET /posts/{id}\` (signed in)" native_post_session
+    row "Atrium native \`GET /posts/{id}\` with 50 comments (anonymous)" native_post_comments
+    row "Atrium native \`GET /posts/{id}\` with 50 comments (signed in)" native_post_comments_session
     row "Atrium native \`GET /api/v1/posts\`" native_api
     row "Atrium native \`POST /login\`" native_login
   fi

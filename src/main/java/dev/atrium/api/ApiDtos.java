@@ -16,7 +16,8 @@ final class ApiDtos {
     record PostJson(long id, String title,
             @Schema(description = "The Markdown source") String body,
             @Schema(description = "The rendered, sanitised HTML") String html,
-            String author, Instant createdAt, Instant updatedAt, Map<String, String> links) {
+            String author, Instant createdAt, Instant updatedAt,
+            @Schema(description = "How many comments the post has") int comments, Map<String, String> links) {
     }
 
     @Schema(name = "PostInput", description = "What a client sends to write or change a post")
@@ -26,6 +27,23 @@ final class ApiDtos {
 
     @Schema(name = "PostPage", description = "One page of posts, newest first, with links to the others")
     record PostPage(List<PostJson> items, int page, int size, long total, int pages, Map<String, String> links) {
+    }
+
+    @Schema(name = "Comment", description = "A comment under a post. A hidden comment's body and html are null "
+            + "unless the token's account may moderate")
+    record CommentJson(long id, long postId, String author,
+            @Schema(description = "The Markdown source; null when hidden from this reader") String body,
+            @Schema(description = "The rendered, sanitised HTML; null when hidden from this reader") String html,
+            @Schema(description = "Hidden by a moderator") boolean hidden, Instant createdAt, Map<String, String> links) {
+    }
+
+    @Schema(name = "CommentInput", description = "What a client sends to comment on a post")
+    record CommentInput(@Schema(description = "Markdown (a subset: emphasis, code, links, lists, quotes), 1 to 2,000 characters",
+            required = true, maxLength = 2000) String body) {
+    }
+
+    @Schema(name = "CommentPage", description = "One page of comments, with links to the others")
+    record CommentPage(List<CommentJson> items, int page, int size, long total, int pages, Map<String, String> links) {
     }
 
     @Schema(name = "User", description = "An account as others see it")

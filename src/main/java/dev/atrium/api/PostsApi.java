@@ -139,14 +139,19 @@ public class PostsApi {
 
     static ApiDtos.PostJson json(PostView post) {
         return new ApiDtos.PostJson(post.id(), post.title(), post.markdown(), post.html(), post.author(),
-                post.createdAt(), post.updatedAt(),
+                post.createdAt(), post.updatedAt(), post.comments(),
                 Map.of("self", "/api/v1/posts/" + post.id(), "html", "/posts/" + post.id(),
-                        "author", "/api/v1/users/" + post.author()));
+                        "author", "/api/v1/users/" + post.author(), "comments", "/api/v1/posts/" + post.id() + "/comments"));
     }
 
     static ApiDtos.PostPage pageJson(Page<PostView> page) {
+        return new ApiDtos.PostPage(page.items().stream().map(PostsApi::json).toList(), page.number(), page.size(),
+                page.total(), page.pages(), links(page, "/api/v1/posts?page="));
+    }
+
+    /** The pagination links of a page of a list at {@code base} (ending in {@code page=}). */
+    static Map<String, String> links(Page<?> page, String base) {
         Map<String, String> links = new LinkedHashMap<>();
-        String base = "/api/v1/posts?page=";
         links.put("self", base + page.number());
         links.put("first", base + 1);
         if (page.hasPrevious()) {
@@ -156,7 +161,6 @@ public class PostsApi {
             links.put("next", base + page.next());
         }
         links.put("last", base + page.pages());
-        return new ApiDtos.PostPage(page.items().stream().map(PostsApi::json).toList(), page.number(), page.size(),
-                page.total(), page.pages(), links);
+        return links;
     }
 }

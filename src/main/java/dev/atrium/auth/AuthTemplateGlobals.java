@@ -38,6 +38,15 @@ public final class AuthTemplateGlobals {
         return identity != null && AccountIdentityProvider.holds(identity, Permission.ADMINISTER);
     }
 
+    /** Whether the layout links the moderation page: the same permission that page requires. */
+    static boolean canModerate() {
+        if (!Arc.container().requestContext().isActive()) {
+            return false;
+        }
+        SecurityIdentity identity = Arc.container().instance(SecurityIdentity.class).get();
+        return identity != null && AccountIdentityProvider.holds(identity, Permission.MODERATE);
+    }
+
     /**
      * The token for the layout's log-out form. {@code inject:csrf.token} fails where the CSRF filter did
      * not run (an error page, a 406), so this falls back to the token cookie the browser already holds.

@@ -13,7 +13,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A blog post. The author is kept as an account id: posts ask the accounts feature who that is, rather
- * than mapping its entity.
+ * than mapping its entity. Its comments belong to the comments feature, which keeps their count here.
  */
 @Entity
 @Table(name = "posts")
@@ -40,4 +40,12 @@ public class Post extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** How many comments the post has, moved only by {@link PostService#commentsChanged}. */
+    @Column(name = "comment_count", nullable = false)
+    public int commentCount;
+
+    /** When a comment of the post was last added, hidden, shown or deleted; null while none ever was. */
+    @Column(name = "comments_changed_at")
+    public Instant commentsChangedAt;
 }

@@ -69,4 +69,7 @@ public interface PostMessages {
 
     @Message("Keep it")
     String delete_cancel();
+
+    @Message("{#if count == 1}1 comment{#else}{count} comments{/if}")
+    String comment_count(int count);
 }

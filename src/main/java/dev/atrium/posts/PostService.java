@@ -2,9 +2,12 @@ package dev.atrium.posts;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -151,11 +154,41 @@ public class PostService {
         return Post.deleteById(id);
     }
 
+    /**
+     * For the comments feature: a comment of post {@code id} was added ({@code delta} 1), deleted (-1), hidden
+     * or shown (0). Moves the post's count and the time its page changed in the caller's transaction, and
+     * retires what is held of the post's page and the index, as an edit of the post does. False when there is
+     * no such post: the caller's change must not go ahead. The row stays locked until the caller commits, so
+     * a post deleted meanwhile cannot leave a comment behind.
+     */
+    @CacheInvalidateAll(cacheName = FIRST_PAGE)
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean commentsChanged(long id, int delta) {
+        int updated = Post.update("commentCount = commentCount + ?1, commentsChangedAt = ?2 where id = ?3",
+                delta, clock.instant().truncatedTo(ChronoUnit.MILLIS), id);
+        if (updated > 0) {
+            changing();
+        }
+        return updated > 0;
+    }
+
+    /** The titles of the posts with these ids that exist, for lists of comments from many posts. */
+    @Transactional
+    public Map<Long, String> titles(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> titles = new HashMap<>();
+        Post.<Post> list("id in ?1", Set.copyOf(ids)).forEach(post -> titles.put(post.id, post.title));
+        return titles;
+    }
+
     private List<PostView> views(List<Post> posts) {
         Map<Long, String> authors = accounts.usernames(posts.stream().map(post -> post.authorId).toList());
         return posts.stream()
                 .map(post -> new PostView(post.id, post.title, post.body, html(post.id, post.updatedAt.toEpochMilli(), post.body),
-                        authors.getOrDefault(post.authorId, "?"), post.authorId, post.createdAt, post.updatedAt))
+                        authors.getOrDefault(post.authorId, "?"), post.authorId, post.createdAt, post.updatedAt,
+                        post.commentCount, post.commentsChangedAt))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.atrium.posts;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ public class PostsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance post(PostView post, boolean canEdit, boolean canDelete);
+        static native TemplateInstance post(PostView post, boolean canEdit, boolean canDelete, String section);
 
         static native TemplateInstance editor(Long id, String title, String body, FormErrors errors);
 
@@ -62,33 +63,42 @@ public class PostsResource {
     AnonymousPostPages anonymousPages;
     @Inject
     MarkdownPreview preview;
+    @Inject
+    PostPageSection section;
 
+    /** A post with a page of its comments ({@code page}, oldest first), which {@link PostPageSection} renders. */
     @GET
     @Path("posts/{id}")
-    public Response post(@RestPath long id, Request request) {
+    public Response post(@RestPath long id, @RestQuery String page, Request request) {
+        int number = PageNumber.parse(page);
         long generation = posts.generation(); // before reading the post: see AnonymousPostPages
         PostView post = posts.get(id).orElseThrow(() -> new ProblemException(404, "There is no post " + id + "."));
-        // the page shows who is signed in and in which language, so those are part of its version
+        // the page shows who is signed in and in which language, so those are part of its version; and its
+        // comments, which change the page but not the post
         Language language = RequestInfo.current().language();
+        Instant changed = post.pageChangedAt();
         EntityTag tag = new EntityTag(Long.toHexString(post.updatedAt().toEpochMilli()) + "-"
+                + Long.toHexString(changed.toEpochMilli()) + "-" + number + "-"
                 + Integer.toHexString((identity.isAnonymous() ? "" : identity.getPrincipal().getName()).hashCode())
                 + "-" + language.tag(), true);
-        Date modified = Date.from(post.updatedAt());
+        Date modified = Date.from(changed);
         Response.ResponseBuilder unchanged = unchangedSince(request, modified, tag);
         if (unchanged != null) {
             return unchanged.tag(tag).build();
         }
-        TemplateInstance page = Templates.post(post, PostPermissions.canEdit(identity, post), PostPermissions.canDelete(identity, post));
-        if (!identity.isAnonymous() || !RequestInfo.current().isPath("/posts/" + post.id())) {
+        TemplateInstance html = Templates.post(post, PostPermissions.canEdit(identity, post), PostPermissions.canDelete(identity, post),
+                section.render(post, number, language.locale()));
+        if (!identity.isAnonymous() || page != null || !RequestInfo.current().isPath("/posts/" + post.id())) {
             // a signed-in page is the reader's own; another spelling of the address ("/posts/0001",
-            // "/posts/1;x=...") would put the visitor's text in the page held for everyone
-            return Response.ok(page).tag(tag).lastModified(modified).build();
+            // "/posts/1;x=...") would put the visitor's text in the page held for everyone; and the page held
+            // is the one without a query, the first of the comments
+            return Response.ok(html).tag(tag).lastModified(modified).build();
         }
         // alike for every anonymous visitor of this language: rendered here, then held for AnonymousPostPageRoute
-        String html = page.setLocale(language.locale()).render();
-        Response response = Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).tag(tag).lastModified(modified).build();
+        String rendered = html.setLocale(language.locale()).render();
+        Response response = Response.ok(rendered, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).tag(tag).lastModified(modified).build();
         // the validators as the REST layer writes them, so the route sends exactly the same headers
-        anonymousPages.hold(post.id(), language, generation, html,
+        anonymousPages.hold(post.id(), language, generation, rendered,
                 response.getHeaderString(HttpHeaders.ETAG), response.getHeaderString(HttpHeaders.LAST_MODIFIED));
         return response;
     }

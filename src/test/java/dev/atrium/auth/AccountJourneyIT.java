@@ -92,6 +92,7 @@ class AccountJourneyIT {
                 .body(containsString(post)));
 
         // every page renders (natively too: a template reading a type without build-time resolvers fails there)
+        PostFixtures.discuss(writer, post);
         long id = Long.parseLong(post.substring("/posts/".length()));
         for (String page : SitePages.signedIn(id, admin)) {
             writer.get(page).then().statusCode(page.equals("/no-such-page") ? 404 : page.contains("not-a-token") ? 400 : 200);

@@ -31,6 +31,7 @@ import dev.atrium.auth.Role;
 import dev.atrium.testing.Axe;
 import dev.atrium.testing.BrowserSession;
 import dev.atrium.testing.HeadlessChromium;
+import dev.atrium.testing.PostFixtures;
 import dev.atrium.testing.SitePages;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,6 +73,7 @@ class AccessibilityBrowserTest {
         String location = setUp.submit("/posts/new", "/posts", Map.of("title", "Checked " + AccountFixtures.unique("a"),
                 "body", "Some *text*, [a link](https://example.org) and a list:\n\n- one\n- two")).header("Location");
         long postId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        PostFixtures.discuss(setUp, "/posts/" + postId);
 
         for (String path : SitePages.signedOut(postId, admin)) {
             check("signed out " + path, path);
@@ -95,6 +97,9 @@ class AccessibilityBrowserTest {
         open("/posts/new");
         submit("/posts");
         checkShown("signed in, an empty post refused");
+        open("/posts/" + postId);
+        submit("/posts/" + postId + "/comments");
+        checkShown("signed in, an empty comment refused");
         open("/settings");
         submit("/settings/password");
         checkShown("signed in, a password change refused");

@@ -1,6 +1,8 @@
 package dev.atrium.testing;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.restassured.response.Response;
 
@@ -21,5 +23,21 @@ public final class PostFixtures {
         created.then().statusCode(303);
         String location = created.header("Location");
         return location.substring(location.indexOf("/posts/"));
+    }
+
+    /**
+     * Gives a post comments as the pages show them: one shown, one hidden by {@code moderator} (who may
+     * moderate and comment: an administrator), so a page of the post has every state of a comment on it.
+     */
+    public static void discuss(BrowserSession moderator, String postPath) {
+        moderator.submit(postPath, postPath + "/comments", Map.of("body", "A *comment*, with [a link](https://example.org).")).then()
+                .statusCode(303);
+        Response hidden = moderator.submit(postPath, postPath + "/comments", Map.of("body", "A comment to hide."));
+        hidden.then().statusCode(303);
+        Matcher id = Pattern.compile("#comment-(\\d+)$").matcher(hidden.header("Location"));
+        if (!id.find()) {
+            throw new AssertionError("no comment in " + hidden.header("Location"));
+        }
+        moderator.submit(postPath, "/moderate/comments/" + id.group(1) + "/hide", Map.of("next", postPath)).then().statusCode(303);
     }
 }

@@ -12,7 +12,7 @@ public final class SitePages {
     private SitePages() {
     }
 
-    /** The pages anyone sees, given a post and its author. */
+    /** The pages anyone sees, given a post (with comments: see PostFixtures.discuss) and its author. */
     public static List<String> signedOut(long postId, String author) {
         return List.of("/", "/?page=1", "/about", "/login", "/register", "/register/sent", "/reset", "/reset?sent=true",
                 "/posts/" + postId, "/users/" + author,
@@ -25,6 +25,7 @@ public final class SitePages {
                 "/posts/" + postId, "/posts/" + postId + "/edit", "/posts/" + postId + "/delete", "/users/" + author,
                 "/settings/email/not-a-token",
                 "/admin/users", "/admin/users?q=" + author, "/admin/audit", "/admin/analytics", "/admin/system",
+                "/moderate", "/moderate?page=1",
                 "/no-such-page");
     }
 }

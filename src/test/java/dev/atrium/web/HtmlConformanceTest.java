@@ -19,6 +19,7 @@ import dev.atrium.auth.AccountFixtures;
 import dev.atrium.auth.Role;
 import dev.atrium.testing.BrowserSession;
 import dev.atrium.testing.NuHtmlChecker;
+import dev.atrium.testing.PostFixtures;
 import dev.atrium.testing.SitePages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -44,6 +45,7 @@ class HtmlConformanceTest {
         BrowserSession admin = new BrowserSession(language);
         String author = fixtures.signIn(admin, Role.ADMINISTRATOR, true);
         long postId = publish(admin, "Checked *markup*\n\n- a list\n- [a link](https://example.org)\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+        PostFixtures.discuss(admin, "/posts/" + postId);
         admin.submit("/settings", "/settings/tokens", Map.of("name", "checked", "scope", "read", "expiry", "30",
                 "currentPassword", AccountFixtures.PASSWORD)).then().statusCode(200);
 
@@ -63,6 +65,7 @@ class HtmlConformanceTest {
         for (String path : SitePages.signedIn(postId, author)) {
             pages.put("signed in " + path, admin.get(path));
         }
+        pages.put("signed in, a comment refused", admin.submit("/posts/" + postId, "/posts/" + postId + "/comments", Map.of("body", "")));
         pages.put("signed in, a new API token", admin.submit("/settings", "/settings/tokens", Map.of("name", "shown",
                 "scope", "write", "expiry", "none", "currentPassword", AccountFixtures.PASSWORD)));
         String newEmail = AccountFixtures.unique("n") + "@example.net";
