@@ -22,7 +22,6 @@ import dev.atrium.posts.PageNumber;
 import dev.atrium.social.Profile;
 import dev.atrium.social.ProfileService;
 import dev.atrium.social.ProfileView;
-import dev.atrium.social.SocialMessages;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
 import dev.atrium.web.LocalRedirects;
@@ -61,8 +60,6 @@ public class AdminResource {
     SecurityIdentity identity;
     @Inject
     ProfileService profiles;
-    @Inject
-    SocialMessages socialMessages;
 
     @GET
     public Response home() {
@@ -111,7 +108,7 @@ public class AdminResource {
         User user = accounts.byUsername(username).orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
         Role chosen = parseRole(role);
         boolean isConfirmed = "true".equals(confirmed);
-        FormErrors errors = ProfileService.validate(realName, location, aboutMe, socialMessages);
+        FormErrors errors = ProfileService.validate(realName, location, aboutMe);
         String refused = null;
         if (!errors.any()) {
             try {

@@ -6,6 +6,9 @@ import jakarta.transaction.Transactional;
 import dev.atrium.posts.MarkdownRenderer;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.ProblemException;
+import dev.atrium.web.RequestInfo;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
 /** Profiles: what a profile page shows, and changes to one's own (or, for administrators, anyone's). */
 @ApplicationScoped
@@ -39,8 +42,10 @@ public class ProfileService {
                 follows.followerCount(profile.id), follows.followingCount(profile.id));
     }
 
-    /** The form's checks: every field optional, each with its length limit. */
-    public static FormErrors validate(String realName, String location, String aboutMe, SocialMessages messages) {
+    /** The form's checks, in the request's language: every field optional, each with its length limit. */
+    public static FormErrors validate(String realName, String location, String aboutMe) {
+        // an injected bundle speaks its default language; the visitor's is the request's
+        SocialMessages messages = MessageBundles.get(SocialMessages.class, Localized.Literal.of(RequestInfo.current().language().tag()));
         FormErrors errors = FormErrors.none();
         if (realName != null && realName.strip().length() > Profile.REAL_NAME_MAX) {
             errors.add("realName", messages.error_real_name());

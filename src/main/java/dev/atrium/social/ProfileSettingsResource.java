@@ -36,12 +36,10 @@ public class ProfileSettingsResource {
     }
 
     private final ProfileService profiles;
-    private final SocialMessages messages;
     private final SecurityIdentity identity;
 
-    ProfileSettingsResource(ProfileService profiles, SocialMessages messages, SecurityIdentity identity) {
+    ProfileSettingsResource(ProfileService profiles, SecurityIdentity identity) {
         this.profiles = profiles;
-        this.messages = messages;
         this.identity = identity;
     }
 
@@ -54,7 +52,7 @@ public class ProfileSettingsResource {
 
     @POST
     public Response save(@RestForm String realName, @RestForm String location, @RestForm String aboutMe) {
-        FormErrors errors = ProfileService.validate(realName, location, aboutMe, messages);
+        FormErrors errors = ProfileService.validate(realName, location, aboutMe);
         if (errors.any()) {
             // the text comes back as typed (up to a little past each limit), so nothing written is lost
             return Response.status(400).entity(Templates.edit(identity.getPrincipal().getName(),
