@@ -144,6 +144,19 @@ psql -h 127.0.0.1 -U postgres -d $DB -qc "insert into comments (post_id, author_
     false, now() - (50 - n) * interval '1 minute'
   from users u, generate_series(1, 50) n where u.username = 'bench'" \
   -c "update posts set comment_count = 50, comments_changed_at = now() where id = $post_comments" >/dev/null
+# the following tab's data: 200 other authors with 50 posts each (10,000 posts), of whom bench follows 100
+psql -h 127.0.0.1 -U postgres -d $DB -q >/dev/null <<'SQL'
+insert into users (email, username, password_hash, role, confirmed, created_at, password_changed_at)
+  select 'author' || n || '@example.org', 'author' || n, 'x', 'USER', true, now(), now() from generate_series(1, 200) n;
+insert into posts (author_id, title, body, created_at, updated_at)
+  select u.id, 'Post ' || p || ' by ' || u.username, 'Some **Markdown**.', now() - (p || ' minutes')::interval - (u.id || ' seconds')::interval,
+         now() - (p || ' minutes')::interval
+  from users u cross join generate_series(1, 50) p where u.username like 'author%';
+insert into follows (follower_id, followed_id, created_at)
+  select b.id, a.id, now() from users b, users a
+  where b.username = 'bench' and a.username in (select 'author' || n from generate_series(1, 100) n);
+analyze;
+SQL
 login_token=$(csrf /login)
 csrf_cookie=$(awk '$6 == "atrium-csrf" { print $7 }' "$jar")
 # a signed-in visitor's session, for the post page through security, the database and rendering; a new one
@@ -176,14 +189,14 @@ end
 LUA
 
 # --- the others, started now and idle until their turn
-targets=(hello index post post_session post_comments post_comments_session api login register)
+targets=(hello index index_following post post_session post_comments post_comments_session api login register)
 if [ -n "$NATIVE" ]; then # a restart: the schema is in place
   time_to_first_200 $NATIVE_PORT start_atrium "$NATIVE"
   native_first_200_ms=$elapsed
   native=$app
   sleep 2
   native_rss_idle=$(rss_mb "$native")
-  targets+=(native_hello native_index native_post native_post_session native_post_comments native_post_comments_session native_api native_login)
+  targets+=(native_hello native_index native_index_following native_post native_post_session native_post_comments native_post_comments_session native_api native_login)
 fi
 # the bare framework: the same Quarkus and routes, nothing of Atrium's (bench/bare-quarkus)
 QUARKUS_HTTP_PORT=$BARE_PORT java "${java_opts[@]}" -jar bench/bare-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
@@ -228,6 +241,8 @@ load_target() {
   case $1 in
     hello|native_hello) load "$at/hello_world" ;;
     index|native_index) load "$at/" -H 'Accept: text/html' ;;
+    # signed in, on the following tab: the followed feed of 100 authors among 10,000 posts
+    index_following|native_index_following) load "$at/" -H 'Accept: text/html' -H "Cookie: $(session_cookies "$at"); atrium-index-tab=following" ;;
     post|native_post) load "$at/posts/$post" -H 'Accept: text/html' ;;
     post_session|native_post_session) load "$at/posts/$post" -H 'Accept: text/html' -H "Cookie: $(session_cookies "$at")" ;;
     post_comments|native_post_comments) load "$at/posts/$post_comments" -H 'Accept: text/html' ;;
@@ -305,6 +320,7 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]:-}" | cut -d' ' -f3)")" -v b="
   echo "|---|---|---|---|---|---|"
   row "Atrium \`GET /hello_world\`" hello
   row "Atrium \`GET /\` (template, first page of posts)" index
+  row "Atrium \`GET /\` (signed in, following tab: 100 followed authors among 10,000 posts)" index_following
   row "Atrium \`GET /posts/{id}\` (anonymous: the held page)" post
   row "Atrium \`GET /posts/{id}\` (signed in: security, database, template)" post_session
   row "Atrium \`GET /posts/{id}\` with 50 comments (anonymous: the held page)" post_comments
@@ -315,6 +331,7 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]:-}" | cut -d' ' -f3)")" -v b="
   if [ -n "$NATIVE" ]; then
     row "Atrium native \`GET /hello_world\`" native_hello
     row "Atrium native \`GET /\`" native_index
+    row "Atrium native \`GET /\` (signed in, following tab)" native_index_following
     row "Atrium native \`GET /posts/{id}\` (anonymous)" native_post
     row "Atrium native \`GET /posts/{id}\` (signed in)" native_post_session
     row "Atrium native \`GET /posts/{id}\` with 50 comments (anonymous)" native_post_comments

@@ -73,6 +73,27 @@ public interface AdminMessages {
     @Message("The site would have no active administrator left; make another account an administrator first.")
     String last_admin();
 
+    @Message("You cannot take away your own account's confirmation.")
+    String self_confirm();
+
+    @Message("Edit")
+    String edit();
+
+    @Message("Edit {name}")
+    String edit_title(String name);
+
+    @Message("The account's profile, role and confirmation. Every change is recorded in the audit log.")
+    String edit_text();
+
+    @Message("Email address confirmed")
+    String confirmed_field();
+
+    @Message("Save changes")
+    String edit_save();
+
+    @Message("The changes were saved.")
+    String edit_saved();
+
     @Message("When")
     String col_when();
 

@@ -17,6 +17,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 import dev.atrium.auth.AccountService;
 import dev.atrium.auth.Role;
 import dev.atrium.auth.User;
+import dev.atrium.social.Profile;
+import dev.atrium.social.ProfileService;
+import dev.atrium.social.ProfileView;
+import dev.atrium.web.FormErrors;
+import dev.atrium.web.FormValues;
 import dev.atrium.web.Page;
 import dev.atrium.web.PageNumber;
 import dev.atrium.web.LocalRedirects;
@@ -40,6 +45,9 @@ public class AdminResource {
         static native TemplateInstance users(Page<User> users, String query, List<Role> roles, String error);
 
         static native TemplateInstance audit(Page<AuditEntry> entries);
+
+        static native TemplateInstance edit(String username, String realName, String location, String aboutMe,
+                Role role, boolean confirmed, List<Role> roles, FormErrors errors, String error, boolean saved);
     }
 
     @Inject
@@ -50,6 +58,8 @@ public class AdminResource {
     AuditLog audit;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    ProfileService profiles;
 
     @GET
     public Response home() {
@@ -79,6 +89,44 @@ public class AdminResource {
     @Path("users/{username}/enable")
     public Response enable(@RestPath String username, @RestForm String next) {
         return act(() -> admin.setDisabled(actor(), username, false), next);
+    }
+
+    /** An account's profile, role and confirmation on one form (the list's forms change role and status alone). */
+    @GET
+    @Path("users/{username}/edit")
+    public TemplateInstance edit(@RestPath String username, @RestQuery String done) {
+        User user = accounts.byUsername(username).orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
+        ProfileView profile = profiles.view(user.id);
+        return Templates.edit(user.username, orEmpty(profile.realName()), orEmpty(profile.location()), orEmpty(profile.aboutMe()),
+                user.role, user.confirmed, List.of(Role.values()), FormErrors.none(), null, "saved".equals(done));
+    }
+
+    @POST
+    @Path("users/{username}/edit")
+    public Response saveEdit(@RestPath String username, @RestForm String realName, @RestForm String location,
+            @RestForm String aboutMe, @RestForm String role, @RestForm String confirmed) {
+        User user = accounts.byUsername(username).orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
+        Role chosen = parseRole(role);
+        boolean isConfirmed = "true".equals(confirmed);
+        FormErrors errors = ProfileService.validate(realName, location, aboutMe);
+        String refused = null;
+        if (!errors.any()) {
+            try {
+                admin.edit(actor(), username, new AdminService.AccountEdit(realName, location, aboutMe, chosen, isConfirmed));
+                return LocalRedirects.seeOther("/admin/users/" + user.username + "/edit?done=saved");
+            } catch (AdminService.RefusedException e) {
+                refused = e.getMessage();
+            }
+        }
+        // shown again as typed, with why it was refused
+        return Response.status(refused != null ? 409 : 400).entity(Templates.edit(user.username,
+                FormValues.keep(realName, Profile.REAL_NAME_MAX * 4), FormValues.keep(location, Profile.LOCATION_MAX * 4),
+                FormValues.keep(aboutMe, Profile.ABOUT_MAX * 4), chosen, isConfirmed, List.of(Role.values()), errors, refused, false))
+                .build();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     @GET

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import dev.atrium.auth.AccountService;
 import dev.atrium.auth.Role;
 import dev.atrium.auth.User;
+import dev.atrium.social.ProfileService;
 import dev.atrium.web.ProblemException;
 
 /**
@@ -20,10 +21,12 @@ public class AdminService {
 
     private final AccountService accounts;
     private final AuditLog audit;
+    private final ProfileService profiles;
 
-    AdminService(AccountService accounts, AuditLog audit) {
+    AdminService(AccountService accounts, AuditLog audit, ProfileService profiles) {
         this.accounts = accounts;
         this.audit = audit;
+        this.profiles = profiles;
     }
 
     @Transactional
@@ -54,6 +57,42 @@ public class AdminService {
         }
         accounts.setDisabled(user, disabled);
         audit.record(actor, disabled ? "account.disable" : "account.enable", user.username, null);
+        return user;
+    }
+
+    /** What an administrator's edit of an account changes: its profile, role and confirmation. */
+    public record AccountEdit(String realName, String location, String aboutMe, Role role, boolean confirmed) {
+    }
+
+    /**
+     * Changes an account's profile, role and confirmation in one transaction, each change with its audit
+     * entry; a refused part (one's own role or confirmation, the last administrator) changes nothing at all.
+     */
+    @Transactional
+    public User edit(String actor, String username, AccountEdit edit) {
+        User user = existing(username);
+        if (user.role != edit.role()) {
+            refuseSelf(actor, user, "self_role");
+            if (edit.role() != Role.ADMINISTRATOR) {
+                refuseLastAdministrator(user);
+            }
+        }
+        if (user.confirmed && !edit.confirmed()) {
+            refuseSelf(actor, user, "self_confirm");
+            refuseLastAdministrator(user);
+        }
+        if (profiles.update(user.id, edit.realName(), edit.location(), edit.aboutMe())) {
+            audit.record(actor, "profile.edit", user.username, null);
+        }
+        if (user.role != edit.role()) {
+            Role before = user.role;
+            accounts.setRole(user, edit.role());
+            audit.record(actor, "role.change", user.username, before + " → " + edit.role());
+        }
+        if (user.confirmed != edit.confirmed()) {
+            accounts.setConfirmed(user, edit.confirmed());
+            audit.record(actor, edit.confirmed() ? "account.confirm" : "account.unconfirm", user.username, null);
+        }
         return user;
     }
 

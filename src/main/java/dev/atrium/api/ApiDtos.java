@@ -46,8 +46,23 @@ final class ApiDtos {
     record CommentPage(List<CommentJson> items, int page, int size, long total, int pages, Map<String, String> links) {
     }
 
-    @Schema(name = "User", description = "An account as others see it")
-    record UserJson(String username, String role, Instant memberSince, Map<String, String> links) {
+    @Schema(name = "User", description = "An account as others see it, with its profile")
+    record UserJson(String username, String role, Instant memberSince,
+            @Schema(description = "Absent when not given", nullable = true) String realName,
+            @Schema(description = "Absent when not given", nullable = true) String location,
+            @Schema(description = "\"About me\" as its Markdown source", nullable = true) String aboutMe,
+            @Schema(description = "\"About me\" rendered and sanitised, as the profile page shows it") String aboutHtml,
+            @Schema(description = "The account's latest request, to the minute", nullable = true) Instant lastSeen,
+            long followers, long following, Map<String, String> links) {
+    }
+
+    @Schema(name = "Person", description = "Someone in a followers or following list")
+    record PersonJson(String username, @Schema(description = "Since when they follow, or are followed") Instant since,
+            Map<String, String> links) {
+    }
+
+    @Schema(name = "PersonPage", description = "One page of a followers or following list, most recent first, with links to the others")
+    record PersonPage(List<PersonJson> items, int page, int size, long total, int pages, Map<String, String> links) {
     }
 
     @Schema(name = "Me", description = "The account the token belongs to")

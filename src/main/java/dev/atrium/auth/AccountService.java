@@ -486,6 +486,16 @@ public class AccountService {
     }
 
     /**
+     * Marks an account's address confirmed or not (an administrator's decision; loaded in the caller's
+     * transaction). An unconfirmed account holds no permission from its next request.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void setConfirmed(User user, boolean confirmed) {
+        user.confirmed = confirmed;
+        LOG.infof("Account %d is now %s", user.id, confirmed ? "confirmed" : "unconfirmed");
+    }
+
+    /**
      * Disables or re-enables an account (loaded in the caller's transaction); a disabled one loses its
      * sessions and API tokens at their next use. Its sessions stay ended when it is enabled again (a new
      * session version); its tokens work again.

@@ -1,9 +1,11 @@
 package dev.atrium.main;
 
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -12,8 +14,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.web.Page;
 import dev.atrium.web.PageNumber;
+import dev.atrium.auth.AccountIdentityProvider;
+import dev.atrium.auth.Permission;
 import dev.atrium.posts.PostService;
 import dev.atrium.posts.PostView;
+import dev.atrium.social.FollowService;
+import dev.atrium.web.ProblemException;
 import dev.atrium.web.RequestInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.smallrye.common.annotation.NonBlocking;
@@ -32,24 +38,32 @@ public class MainResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(Page<PostView> posts);
+        /** {@code tab}: "all" or "following" for a reader who may follow, null for anyone else (no tabs). */
+        static native TemplateInstance index(Page<PostView> posts, String tab);
 
         static native TemplateInstance about();
     }
 
+    /** Remembers the signed-in index's tab; its only values are the tabs' names, so it holds nothing personal. */
+    static final String TAB_COOKIE = "atrium-index-tab";
+    static final String ALL = "all";
+    static final String FOLLOWING = "following";
+
     private final PostService posts;
+    private final FollowService follows;
     private final AnonymousIndex anonymousIndex;
     private final SecurityIdentity identity;
 
-    MainResource(PostService posts, AnonymousIndex anonymousIndex, SecurityIdentity identity) {
+    MainResource(PostService posts, FollowService follows, AnonymousIndex anonymousIndex, SecurityIdentity identity) {
         this.posts = posts;
+        this.follows = follows;
         this.anonymousIndex = anonymousIndex;
         this.identity = identity;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response index(@RestQuery String page) {
+    public Response index(@RestQuery String page, @RestQuery String feed, @CookieParam(TAB_COOKIE) String rememberedTab) {
         int number = PageNumber.parse(page);
         LOG.debug("SUCCESS");
         if (number == 1 && identity.isAnonymous() && RequestInfo.current().isPath("/")) {
@@ -57,10 +71,30 @@ public class MainResource {
             // Only from its own address: the page links to that address, and other spellings of it
             // ("/;x=...", "//") would put the visitor's text in the page held for everyone.
             Page<PostView> first = posts.firstPage();
-            return Response.ok(anonymousIndex.html(first, RequestInfo.current().language(), () -> Templates.index(first)))
+            return Response.ok(anonymousIndex.html(first, RequestInfo.current().language(), () -> Templates.index(first, null)))
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
-        return Response.ok(Templates.index(number == 1 ? posts.firstPage() : posts.page(number))).build();
+        if (!AccountIdentityProvider.holds(identity, Permission.FOLLOW)) {
+            return Response.ok(Templates.index(number == 1 ? posts.firstPage() : posts.page(number), null)).build();
+        }
+        // a tab chosen by its link is remembered; pages of it (?page=2) and later visits follow the cookie
+        String tab = feed != null ? chosenTab(feed) : FOLLOWING.equals(rememberedTab) ? FOLLOWING : ALL;
+        Page<PostView> shown = FOLLOWING.equals(tab)
+                ? follows.feed(identity.<Long> getAttribute(AccountIdentityProvider.USER_ID), number)
+                : number == 1 ? posts.firstPage() : posts.page(number);
+        Response.ResponseBuilder response = Response.ok(Templates.index(shown, tab));
+        if (feed != null) {
+            response.cookie(new NewCookie.Builder(TAB_COOKIE).value(tab).path("/").maxAge(365 * 24 * 3600).httpOnly(true)
+                    .sameSite(NewCookie.SameSite.LAX).build());
+        }
+        return response.build();
+    }
+
+    private static String chosenTab(String feed) {
+        if (ALL.equals(feed) || FOLLOWING.equals(feed)) {
+            return feed;
+        }
+        throw new ProblemException(400, "feed must be \"all\" or \"following\".");
     }
 
     @GET

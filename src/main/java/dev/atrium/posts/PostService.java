@@ -111,6 +111,18 @@ public class PostService {
         return new Page<>(views(posts), number, PAGE_SIZE, total);
     }
 
+    /**
+     * A page of the posts that {@code condition} (HQL on {@code Post}, with named parameters) selects, newest
+     * first: one query for the page and one for the count, whatever the condition names. For features that
+     * choose posts by data of their own (the followed feed's subquery on follows), so this one need not know it.
+     */
+    @Transactional
+    public Page<PostView> where(String condition, Map<String, Object> parameters, int number) {
+        long total = Post.count(condition, parameters);
+        List<Post> posts = Post.find(condition, NEWEST_FIRST, parameters).page(number - 1, PAGE_SIZE).list();
+        return new Page<>(views(posts), number, PAGE_SIZE, total);
+    }
+
     @Transactional
     public Optional<PostView> get(long id) {
         return Post.<Post> findByIdOptional(id).map(post -> views(List.of(post)).get(0));

@@ -18,10 +18,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.web.LocalRedirects;
-import dev.atrium.auth.AccountService;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
 import dev.atrium.web.Language;
@@ -35,7 +33,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The blog's pages: a post's permalink, writing and editing, and each author's profile. */
+/** The blog's pages: a post's permalink, writing and editing. Authors' profiles are the social feature's. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PostsResource {
@@ -46,15 +44,11 @@ public class PostsResource {
 
         static native TemplateInstance editor(Long id, String title, String body, FormErrors errors);
 
-        static native TemplateInstance profile(String username, Page<PostView> posts);
-
         static native TemplateInstance delete(PostView post);
     }
 
     @Inject
     PostService posts;
-    @Inject
-    AccountService accounts;
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -173,15 +167,6 @@ public class PostsResource {
         PostView post = deletable(id);
         posts.delete(id);
         return LocalRedirects.seeOther("/users/" + post.author());
-    }
-
-    @GET
-    @Path("users/{username}")
-    public TemplateInstance profile(@RestPath String username, @RestQuery String page) {
-        int number = PageNumber.parse(page);
-        long authorId = accounts.byUsername(username)
-                .orElseThrow(() -> new ProblemException(404, "There is no user " + username + ".")).id;
-        return Templates.profile(username.toLowerCase(java.util.Locale.ROOT), posts.byAuthor(authorId, number));
     }
 
     /**

@@ -31,6 +31,7 @@ import dev.atrium.auth.Role;
 import dev.atrium.testing.Axe;
 import dev.atrium.testing.BrowserSession;
 import dev.atrium.testing.HeadlessChromium;
+import dev.atrium.testing.FollowedAccount;
 import dev.atrium.testing.PostFixtures;
 import dev.atrium.testing.SitePages;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -74,6 +75,7 @@ class AccessibilityBrowserTest {
                 "body", "Some *text*, [a link](https://example.org) and a list:\n\n- one\n- two")).header("Location");
         long postId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         PostFixtures.discuss(setUp, "/posts/" + postId);
+        String other = FollowedAccount.create(fixtures, setUp, language);
 
         for (String path : SitePages.signedOut(postId, admin)) {
             check("signed out " + path, path);
@@ -91,7 +93,7 @@ class AccessibilityBrowserTest {
         submit("/login");
         new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.who")));
-        for (String path : SitePages.signedIn(postId, admin)) {
+        for (String path : SitePages.signedIn(postId, admin, other)) {
             check("signed in " + path, path);
         }
         open("/posts/new");

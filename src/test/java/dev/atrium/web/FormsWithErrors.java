@@ -38,6 +38,8 @@ final class FormsWithErrors {
                 "expiry", "30", "currentPassword", "wrong")));
         pages.put("new post", writer.submit("/posts/new", "/posts", Map.of("title", "", "body", "")));
         pages.put("edit post", writer.submit(post + "/edit", post, Map.of("title", "", "body", "")));
+        pages.put("profile", writer.submit("/settings/profile", "/settings/profile", Map.of("realName", "n".repeat(65),
+                "location", "l".repeat(65), "aboutMe", "a".repeat(2001))));
         pages.forEach((form, page) -> page.then().statusCode(400));
         return pages;
     }

@@ -19,6 +19,7 @@ import dev.atrium.auth.AccountFixtures;
 import dev.atrium.auth.Role;
 import dev.atrium.testing.BrowserSession;
 import dev.atrium.testing.NuHtmlChecker;
+import dev.atrium.testing.FollowedAccount;
 import dev.atrium.testing.PostFixtures;
 import dev.atrium.testing.SitePages;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +47,7 @@ class HtmlConformanceTest {
         String author = fixtures.signIn(admin, Role.ADMINISTRATOR, true);
         long postId = publish(admin, "Checked *markup*\n\n- a list\n- [a link](https://example.org)\n\n| a | b |\n|---|---|\n| 1 | 2 |");
         PostFixtures.discuss(admin, "/posts/" + postId);
+        String other = FollowedAccount.create(fixtures, admin, language);
         admin.submit("/settings", "/settings/tokens", Map.of("name", "checked", "scope", "read", "expiry", "30",
                 "currentPassword", AccountFixtures.PASSWORD)).then().statusCode(200);
 
@@ -62,7 +64,7 @@ class HtmlConformanceTest {
         String reset = fixtures.resetPath(email);
         pages.put("signed out, a reset link", visitor.get(reset));
         pages.put("signed out, password reset", visitor.submit(reset, reset, Map.of("newPassword", "a brand new passphrase")));
-        for (String path : SitePages.signedIn(postId, author)) {
+        for (String path : SitePages.signedIn(postId, author, other)) {
             pages.put("signed in " + path, admin.get(path));
         }
         pages.put("signed in, a comment refused", admin.submit("/posts/" + postId, "/posts/" + postId + "/comments", Map.of("body", "")));

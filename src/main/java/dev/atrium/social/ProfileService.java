@@ -1,0 +1,83 @@
+package dev.atrium.social;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.atrium.posts.MarkdownRenderer;
+import dev.atrium.web.FormErrors;
+import dev.atrium.web.ProblemException;
+import dev.atrium.web.RequestInfo;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
+/** Profiles: what a profile page shows, and changes to one's own (or, for administrators, anyone's). */
+@ApplicationScoped
+public class ProfileService {
+
+    private final MarkdownRenderer markdown;
+    private final FollowService follows;
+
+    ProfileService(MarkdownRenderer markdown, FollowService follows) {
+        this.markdown = markdown;
+        this.follows = follows;
+    }
+
+    /** The profile of an enabled account; 404 otherwise. */
+    @Transactional
+    public ProfileView view(String username) {
+        Profile profile = Profile.<Profile> find("username", username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT))
+                .firstResultOptional().filter(p -> !p.disabled)
+                .orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
+        return view(profile);
+    }
+
+    @Transactional
+    public ProfileView view(long userId) {
+        return view(Profile.<Profile> findByIdOptional(userId).orElseThrow(() -> new ProblemException(404, "There is no such user.")));
+    }
+
+    private ProfileView view(Profile profile) {
+        return new ProfileView(profile.id, profile.username, profile.realName, profile.location, profile.aboutMe,
+                profile.aboutMe == null ? "" : markdown.toSafeHtml(profile.aboutMe), profile.createdAt, profile.lastSeen,
+                follows.followerCount(profile.id), follows.followingCount(profile.id));
+    }
+
+    /** The form's checks, in the request's language: every field optional, each with its length limit. */
+    public static FormErrors validate(String realName, String location, String aboutMe) {
+        // an injected bundle speaks its default language; the visitor's is the request's
+        SocialMessages messages = MessageBundles.get(SocialMessages.class, Localized.Literal.of(RequestInfo.current().language().tag()));
+        FormErrors errors = FormErrors.none();
+        if (realName != null && realName.strip().length() > Profile.REAL_NAME_MAX) {
+            errors.add("realName", messages.error_real_name());
+        }
+        if (location != null && location.strip().length() > Profile.LOCATION_MAX) {
+            errors.add("location", messages.error_location());
+        }
+        if (aboutMe != null && aboutMe.strip().length() > Profile.ABOUT_MAX) {
+            errors.add("aboutMe", messages.error_about());
+        }
+        return errors;
+    }
+
+    /**
+     * Stores checked values (see {@link #validate}); blank ones clear the field. Joins the caller's
+     * transaction, so an administrator's edit and its audit entry commit together. Answers whether anything changed.
+     */
+    @Transactional
+    public boolean update(long userId, String realName, String location, String aboutMe) {
+        Profile profile = Profile.<Profile> findByIdOptional(userId).orElseThrow(() -> new ProblemException(404, "There is no such user."));
+        String name = blankAsNull(realName);
+        String place = blankAsNull(location);
+        String about = blankAsNull(aboutMe);
+        boolean changed = !java.util.Objects.equals(name, profile.realName) || !java.util.Objects.equals(place, profile.location)
+                || !java.util.Objects.equals(about, profile.aboutMe);
+        profile.realName = name;
+        profile.location = place;
+        profile.aboutMe = about;
+        return changed;
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
