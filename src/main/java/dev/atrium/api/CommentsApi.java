@@ -19,8 +19,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import dev.atrium.comments.CommentPermissions;
 import dev.atrium.comments.CommentService;
 import dev.atrium.comments.CommentView;
-import dev.atrium.posts.Page;
-import dev.atrium.posts.PageNumber;
+import dev.atrium.web.Page;
+import dev.atrium.web.PageNumber;
 import dev.atrium.web.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 

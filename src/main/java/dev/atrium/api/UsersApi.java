@@ -21,8 +21,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.auth.AccountService;
 import dev.atrium.auth.User;
-import dev.atrium.posts.Page;
-import dev.atrium.posts.PageNumber;
+import dev.atrium.web.Page;
+import dev.atrium.web.PageNumber;
 import dev.atrium.posts.PostView;
 import dev.atrium.social.FollowService;
 import dev.atrium.social.Person;

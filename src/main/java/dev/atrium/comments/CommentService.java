@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 import dev.atrium.admin.AuditLog;
 import dev.atrium.auth.AccountService;
-import dev.atrium.posts.Page;
+import dev.atrium.web.Page;
 import dev.atrium.posts.PostService;
 import dev.atrium.web.ProblemException;
 import io.micrometer.core.instrument.Counter;

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
-import dev.atrium.posts.Page;
+import dev.atrium.web.Page;
 import dev.atrium.posts.PostService;
 import dev.atrium.posts.PostView;
 import dev.atrium.web.FormErrors;

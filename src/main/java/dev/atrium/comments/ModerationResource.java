@@ -12,8 +12,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.atrium.posts.Page;
-import dev.atrium.posts.PageNumber;
+import dev.atrium.web.Page;
+import dev.atrium.web.PageNumber;
 import dev.atrium.web.LocalRedirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

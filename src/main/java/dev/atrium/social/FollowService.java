@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
 
 import dev.atrium.auth.AccountService;
 import dev.atrium.auth.User;
-import dev.atrium.posts.Page;
+import dev.atrium.web.Page;
 import dev.atrium.posts.PostService;
 import dev.atrium.posts.PostView;
 import dev.atrium.web.ProblemException;

@@ -13,8 +13,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.auth.AccountIdentityProvider;
 import dev.atrium.auth.Permission;
-import dev.atrium.posts.Page;
-import dev.atrium.posts.PageNumber;
+import dev.atrium.web.Page;
+import dev.atrium.web.PageNumber;
 import dev.atrium.posts.PostService;
 import dev.atrium.posts.PostView;
 import dev.atrium.web.LocalRedirects;
