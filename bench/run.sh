@@ -23,11 +23,20 @@ PRIME_ROUNDS=${PRIME_ROUNDS:-1}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-# PORT_BASE and DB_PREFIX move the servers' ports (PORT_BASE to PORT_BASE+5, and each +1000 for management)
+# PORT_BASE and DB_PREFIX move the servers' ports (PORT_BASE to PORT_BASE+6, and each +1000 for management)
 # and databases, so two runs on one machine (two worktrees, say) do not meet
 PORT_BASE=${PORT_BASE:-18090}
 APP_PORT=$PORT_BASE FLASK_PORT=$((PORT_BASE + 1)) NGINX_PORT=$((PORT_BASE + 2)) BARE_PORT=$((PORT_BASE + 3))
 NATIVE_PORT=$((PORT_BASE + 4)) BARE_DATA_PORT=$((PORT_BASE + 5))
+AOT_PORT=$((PORT_BASE + 6))
+# The JVM that runs Atrium (plain and with its AOT cache) and the bare frameworks: JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+JAVA=${JAVA:-java}
+# Atrium in the aot-jar layout with its AOT cache (JDK 25): a directory holding quarkus-run.jar and an app.aot
+# trained by that same JAVA (.ci/aot-check leaves one in target/quarkus-app: copy it aside, the plain jar is
+# rebuilt there). Measured beside the plain jar when given: start-up and its CPU, memory, every route.
+AOT_APP=${AOT_APP:-}
+# restarts of each kind timed, alternately (plain, AppCDS, AOT, plain, ...); each start's median is reported
+STARTS=${STARTS:-3}
 # The native executable (./mvnw package -Dnative), measured beside the JVM when one has been built
 NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -n 1 || true)}
 # The JVM options Atrium runs with (the bare framework gets the same): a small fixed heap and the serial
@@ -98,19 +107,27 @@ start_atrium() { # port command...: starts it in the background, its pid in $app
 # the bare framework with a database (bench/bare-quarkus-data): the floor under Atrium's start-up and memory
 start_bare_data() { # port
   QUARKUS_HTTP_PORT=$1 QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$BARE_DB \
-    java "${java_opts[@]}" -jar bench/bare-quarkus-data/target/quarkus-app/quarkus-run.jar >> "$WORK/bare-data.log" 2>&1 &
+    "$JAVA" "${java_opts[@]}" -jar bench/bare-quarkus-data/target/quarkus-app/quarkus-run.jar >> "$WORK/bare-data.log" 2>&1 &
   app=$!; pids+=("$app")
 }
-time_to_first_200() { # port starter [command...]: starts Atrium (or what starter starts); the milliseconds to its first 200 in $elapsed
+time_to_first_200() { # port starter [command...]: starts Atrium (or what starter starts); the milliseconds to its
+  # first 200 in $elapsed, and the CPU time (user + system, all threads) it had used by then in $cpu
   local port=$1 starter=$2 begin; shift 2
   begin=$(date +%s%N)
   "$starter" "$port" "$@"
   wait_for "http://127.0.0.1:$port/hello_world"
   elapsed=$(( ($(date +%s%N) - begin) / 1000000 ))
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$app/stat")
+}
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+# the AOT instance runs from its own directory: the cache names the class path as it was trained (quarkus-run.jar)
+start_aot() { # port
+  start_atrium "$1" sh -c 'cd "$1" && shift && exec "$@"' sh "$AOT_APP" "$JAVA" "${java_opts[@]}" -XX:AOTCache=app.aot \
+    -jar quarkus-run.jar
 }
 stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
 
-time_to_first_200 $APP_PORT start_atrium java "${java_opts[@]}" -jar $APP_JAR # on an empty database: Flyway creates the schema
+time_to_first_200 $APP_PORT start_atrium "$JAVA" "${java_opts[@]}" -jar $APP_JAR # on an empty database: Flyway creates the schema
 first_200_ms=$elapsed
 atrium=$app
 sleep 2
@@ -198,8 +215,16 @@ if [ -n "$NATIVE" ]; then # a restart: the schema is in place
   native_rss_idle=$(rss_mb "$native")
   targets+=(native_hello native_index native_index_following native_post native_post_session native_post_comments native_post_comments_session native_api native_login)
 fi
+if [ -n "$AOT_APP" ]; then # a restart: the schema is in place
+  [ -s "$AOT_APP/app.aot" ] || { echo "bench: $AOT_APP/app.aot is missing: run .ci/aot-check" >&2; exit 1; }
+  time_to_first_200 $AOT_PORT start_aot
+  aot=$app
+  sleep 2
+  aot_rss_idle=$(rss_mb "$aot")
+  targets+=(aot_hello aot_index aot_post aot_post_session aot_api aot_login)
+fi
 # the bare framework: the same Quarkus and routes, nothing of Atrium's (bench/bare-quarkus)
-QUARKUS_HTTP_PORT=$BARE_PORT java "${java_opts[@]}" -jar bench/bare-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
+QUARKUS_HTTP_PORT=$BARE_PORT "$JAVA" "${java_opts[@]}" -jar bench/bare-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/bare.log" 2>&1 &
 bare=$!; pids+=("$bare")
 # the bare framework with a database: started twice, so the second start finds its schema in place as
 # Atrium's restart does
@@ -237,19 +262,19 @@ targets+=(bare_hello bare_index bare_post flask_hello flask_index nginx)
 if [ -n "$ONLY" ]; then read -ra targets <<< "$ONLY"; fi
 load_target() {
   local at=$base
-  case $1 in native_*) at=http://127.0.0.1:$NATIVE_PORT ;; esac
+  case $1 in native_*) at=http://127.0.0.1:$NATIVE_PORT ;; aot_*) at=http://127.0.0.1:$AOT_PORT ;; esac
   case $1 in
-    hello|native_hello) load "$at/hello_world" ;;
-    index|native_index) load "$at/" -H 'Accept: text/html' ;;
+    hello|native_hello|aot_hello) load "$at/hello_world" ;;
+    index|native_index|aot_index) load "$at/" -H 'Accept: text/html' ;;
     # signed in, on the following tab: the followed feed of 100 authors among 10,000 posts
-    index_following|native_index_following) load "$at/" -H 'Accept: text/html' -H "Cookie: $(session_cookies "$at"); atrium-index-tab=following" ;;
-    post|native_post) load "$at/posts/$post" -H 'Accept: text/html' ;;
-    post_session|native_post_session) load "$at/posts/$post" -H 'Accept: text/html' -H "Cookie: $(session_cookies "$at")" ;;
-    post_comments|native_post_comments) load "$at/posts/$post_comments" -H 'Accept: text/html' ;;
-    post_comments_session|native_post_comments_session) load "$at/posts/$post_comments" -H 'Accept: text/html' -H "Cookie: $(session_cookies "$at")" ;;
-    api|native_api) load "$at/api/v1/posts" -H 'Accept: application/json' ;;
+    index_following|native_index_following|aot_index_following) load "$at/" -H 'Accept: text/html' -H "Cookie: $(session_cookies "$at"); atrium-index-tab=following" ;;
+    post|native_post|aot_post) load "$at/posts/$post" -H 'Accept: text/html' ;;
+    post_session|native_post_session|aot_post_session) load "$at/posts/$post" -H 'Accept: text/html' -H "Cookie: $(session_cookies "$at")" ;;
+    post_comments|native_post_comments|aot_post_comments) load "$at/posts/$post_comments" -H 'Accept: text/html' ;;
+    post_comments_session|native_post_comments_session|aot_post_comments_session) load "$at/posts/$post_comments" -H 'Accept: text/html' -H "Cookie: $(session_cookies "$at")" ;;
+    api|native_api|aot_api) load "$at/api/v1/posts" -H 'Accept: application/json' ;;
     # bcrypt: 64 at once wait longer than wrk's default 2 s
-    login|native_login) load "$at/login" -s "$WORK/login.lua" --timeout 10s ;;
+    login|native_login|aot_login) load "$at/login" -s "$WORK/login.lua" --timeout 10s ;;
     register) load "$at/register" -s "$WORK/register.lua" --timeout 10s ;;
     bare_hello) load "http://127.0.0.1:$BARE_PORT/hello_world" ;;
     bare_index) load "http://127.0.0.1:$BARE_PORT/" -H 'Accept: text/html' ;;
@@ -277,23 +302,33 @@ done
 rss_loaded=$(rss_mb "$atrium")
 bare_data_rss_loaded=$(rss_mb "$bare_data")
 if [ -n "$NATIVE" ]; then native_rss_loaded=$(rss_mb "$native"); stop "$native"; fi
+if [ -n "$AOT_APP" ]; then aot_rss_loaded=$(rss_mb "$aot"); stop "$aot"; fi
 
 # --- start-up again on the schema now in place (a restart), then with an AppCDS archive of the classes a
 # running instance loads (made by a training run that serves a few pages and stops)
 stop "$atrium"
-time_to_first_200 $APP_PORT start_atrium java "${java_opts[@]}" -jar $APP_JAR
-restart_ms=$elapsed
-stop "$app"
-start_atrium $APP_PORT java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$WORK/atrium.jsa" -jar $APP_JAR
+start_atrium $APP_PORT "$JAVA" "${java_opts[@]}" -XX:ArchiveClassesAtExit="$WORK/atrium.jsa" -jar $APP_JAR
 wait_for "$base/hello_world"
 for path in / /about /login /register "/posts/$post" "/posts/$post_comments" /api/v1/posts /no-such-page; do
   curl -s -o /dev/null -H 'Accept: text/html' "$base$path"
 done
 curl -s -o /dev/null "http://127.0.0.1:$(management_port $APP_PORT)/q/health/ready" # a probe, as an orchestrator sends
 stop "$app"
-time_to_first_200 $APP_PORT start_atrium java "${java_opts[@]}" -XX:SharedArchiveFile="$WORK/atrium.jsa" -jar $APP_JAR
-appcds_ms=$elapsed
-stop "$app"
+# each kind of restart STARTS times, in turn, so a slow minute of the machine falls on all of them
+restarts=() restart_cpus=() appcds=() appcds_cpus=() aots=() aot_cpus=()
+for _ in $(seq 1 "$STARTS"); do
+  time_to_first_200 $APP_PORT start_atrium "$JAVA" "${java_opts[@]}" -jar $APP_JAR
+  restarts+=("$elapsed") restart_cpus+=("$cpu"); stop "$app"
+  time_to_first_200 $APP_PORT start_atrium "$JAVA" "${java_opts[@]}" -XX:SharedArchiveFile="$WORK/atrium.jsa" -jar $APP_JAR
+  appcds+=("$elapsed") appcds_cpus+=("$cpu"); stop "$app"
+  if [ -n "$AOT_APP" ]; then
+    time_to_first_200 $AOT_PORT start_aot
+    aots+=("$elapsed") aot_cpus+=("$cpu"); stop "$app"
+  fi
+done
+restart_ms=$(median "${restarts[@]}") restart_cpu=$(median "${restart_cpus[@]}")
+appcds_ms=$(median "${appcds[@]}") appcds_cpu=$(median "${appcds_cpus[@]}")
+if [ -n "$AOT_APP" ]; then aot_ms=$(median "${aots[@]}") aot_cpu=$(median "${aot_cpus[@]}"); fi
 
 # a target left out by ONLY has no row, and the ratios it is part of read n/a
 row() { [ -n "${result[$2]:-}" ] || return 0; read -r rps p50 p99 bad rounds <<< "${result[$2]}"; echo "| $1 | $rps | $p50 | $p99 | $bad | $rounds |"; }
@@ -309,7 +344,7 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]:-}" | cut -d' ' -f3)")" -v b="
   echo
   [ "$APP_JAR" = target/quarkus-app/quarkus-run.jar ] || echo "Atrium measured from \`$APP_JAR\` (${APP_LABEL:-another build})."
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GiB,"
-  echo "$(uname -sr), $(java -version 2>&1 | head -n 1). Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION on 127.0.0.1"
+  echo "$(uname -sr), $("$JAVA" -version 2>&1 | sed -n 2p). Load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION on 127.0.0.1"
   echo "after an unmeasured $WARMUP run of the same load, one target at a time (the others idle), every target once in"
   echo "each of $ROUNDS rounds after $PRIME_ROUNDS unrecorded one(s); the table shows each target's median round. Atrium: the packaged JVM application, prod profile, PostgreSQL;"
   echo "JVM options: \`${JAVA_OPTS:-(defaults)}\`, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX."
@@ -339,6 +374,14 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]:-}" | cut -d' ' -f3)")" -v b="
     row "Atrium native \`GET /api/v1/posts\`" native_api
     row "Atrium native \`POST /login\`" native_login
   fi
+  if [ -n "$AOT_APP" ]; then
+    row "Atrium JVM with AOT cache \`GET /hello_world\`" aot_hello
+    row "Atrium JVM with AOT cache \`GET /\`" aot_index
+    row "Atrium JVM with AOT cache \`GET /posts/{id}\` (anonymous)" aot_post
+    row "Atrium JVM with AOT cache \`GET /posts/{id}\` (signed in)" aot_post_session
+    row "Atrium JVM with AOT cache \`GET /api/v1/posts\`" aot_api
+    row "Atrium JVM with AOT cache \`POST /login\`" aot_login
+  fi
   row "bare Quarkus \`GET /hello_world\` (Vert.x route)" bare_hello
   row "bare Quarkus \`GET /\` (Qute page of the seed's index)" bare_index
   row "bare Quarkus with Hibernate ORM \`GET /posts/{id}\` (find by id, Qute)" bare_post
@@ -349,8 +392,12 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]:-}" | cut -d' ' -f3)")" -v b="
   echo "| measure | value |"
   echo "|---|---|"
   echo "| JVM start to first 200, empty database (migrations run) | $first_200_ms ms |"
-  echo "| JVM start to first 200, restart (schema in place) | $restart_ms ms |"
-  echo "| JVM start to first 200, restart with an AppCDS archive | $appcds_ms ms |"
+  echo "| JVM start to first 200, restart (schema in place); CPU used by then | $restart_ms ms; $restart_cpu ms CPU (median of $STARTS: ${restarts[*]} ms) |"
+  echo "| JVM start to first 200, restart with an AppCDS archive; CPU | $appcds_ms ms; $appcds_cpu ms CPU (${appcds[*]} ms) |"
+  if [ -n "$AOT_APP" ]; then
+    echo "| JVM with its AOT cache (aot-jar, $AOT_APP): start to first 200, restart; CPU | $aot_ms ms; $aot_cpu ms CPU (${aots[*]} ms) |"
+    echo "| JVM with its AOT cache: resident memory, idle / after load | $aot_rss_idle MB / $aot_rss_loaded MB |"
+  fi
   echo "| resident memory, idle | $rss_idle MB |"
   echo "| resident memory, after load | $rss_loaded MB |"
   echo "| CPU while idle (before any load) | $idle_cpu_ms_per_min ms a minute |"

@@ -77,8 +77,8 @@ class KubernetesManifestIT {
     void requestsAndLimitsCpuAndMemory() {
         Map<String, Object> resources = map(at(container, "resources"));
         assertThat(map(resources.get("requests"))).containsOnlyKeys("cpu", "memory");
-        assertThat(map(resources.get("limits"))).containsEntry("memory", "512Mi").containsEntry("cpu", "1");
-        assertThat(at(resources, "requests", "memory")).isEqualTo("384Mi");
+        assertThat(map(resources.get("limits"))).containsEntry("memory", "256Mi").containsEntry("cpu", "1");
+        assertThat(at(resources, "requests", "memory")).isEqualTo("192Mi");
     }
 
     @Test
