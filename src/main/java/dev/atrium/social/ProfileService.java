@@ -38,7 +38,7 @@ public class ProfileService {
 
     private ProfileView view(Profile profile) {
         return new ProfileView(profile.id, profile.username, profile.realName, profile.location, profile.aboutMe,
-                profile.aboutMe == null ? "" : markdown.toSafeHtml(profile.aboutMe), profile.createdAt, profile.lastSeen,
+                profile.aboutMe == null ? "" : markdown.toSafeHtml(profile.aboutMe), seconds(profile.createdAt), seconds(profile.lastSeen),
                 follows.followerCount(profile.id), follows.followingCount(profile.id));
     }
 
@@ -75,6 +75,11 @@ public class ProfileService {
         profile.location = place;
         profile.aboutMe = about;
         return changed;
+    }
+
+    /** To the second: HTML's datetime takes at most three digits of a fraction, and nobody needs more. */
+    private static java.time.Instant seconds(java.time.Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static String blankAsNull(String value) {
