@@ -1,7 +1,6 @@
 package dev.atrium.posts;
 
 import dev.atrium.auth.AccountIdentityProvider;
-import dev.atrium.auth.AccountIdentityProvider;
 import dev.atrium.auth.Permission;
 import io.quarkus.security.identity.SecurityIdentity;
 
