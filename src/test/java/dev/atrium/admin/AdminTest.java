@@ -158,13 +158,11 @@ class AdminTest {
         ranges.forEach((range, status) -> admin.get("/admin/analytics?" + range).then().statusCode(status)
                 .body(not(containsString("Exception"))));
         admin.get("/admin/audit?page=999999999999").then().statusCode(400);
-        for (String role : java.util.List.of("", "administrator", "ADMINISTRATOR'; drop table users; --")) {
+        // a 50,000-character field is within the form limits and refused as the unknown role it is
+        for (String role : java.util.List.of("", "administrator", "ADMINISTRATOR'; drop table users; --", huge)) {
             admin.submit("/admin/users", "/admin/users/" + adminName + "x/role", Map.of("role", role))
                     .then().statusCode(400).body(not(containsString("Exception")));
         }
-        // a form over the small-form limit is refused before it is read
-        admin.submit("/admin/users", "/admin/users/" + adminName + "x/role", Map.of("role", huge)).then().statusCode(413)
-                .body(not(containsString("Exception")));
         admin.submit("/admin/users", "/admin/users/%E5%90%8D%E5%AD%97/disable", Map.of()).then().statusCode(404);
         admin.postWithoutToken("/admin/users/" + adminName + "/disable", Map.of()).then().statusCode(403);
         assertThat(entriesAbout(adminName)).isEmpty();
