@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.atrium.mail.RealSmtp;
 import dev.atrium.testing.BrowserSession;
+import dev.atrium.testing.JourneySite;
 import dev.atrium.testing.PostFixtures;
 import dev.atrium.testing.SitePages;
 import dev.atrium.testing.SmtpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -34,24 +34,11 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  */
 @QuarkusIntegrationTest
 @WithTestResource(value = RealSmtp.Server.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-@WithTestResource(value = AccountJourneyIT.Site.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = JourneySite.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class AccountJourneyIT {
 
     private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/(?:confirm|reset)/[A-Za-z0-9._~-]+)");
 
-    /** Cookies over the test's plain HTTP, and an administrator's address of this run's own. */
-    public static class Site implements QuarkusTestResourceLifecycleManager {
-        static final String ADMIN = AccountFixtures.unique("itadmin") + "@example.org";
-
-        @Override
-        public Map<String, String> start() {
-            return Map.of("atrium.auth.secure-cookies", "false", "atrium.auth.admin-email", ADMIN);
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
 
     @Test
     void aWriterRegistersByMailWritesAndIsReadThroughTheApi() {
@@ -82,7 +69,7 @@ class AccountJourneyIT {
     @Test
     void anAdministratorSeesAVisitInTheAnalytics() {
         String admin = AccountFixtures.unique("ita");
-        BrowserSession writer = registeredAndConfirmedByMail(admin, Site.ADMIN);
+        BrowserSession writer = registeredAndConfirmedByMail(admin, JourneySite.admin());
         String post = PostFixtures.publish(writer, "Visited", "Read me.");
 
         given().accept("text/html").header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import dev.atrium.auth.AccountFixtures;
 import dev.atrium.mail.RealSmtp;
 import dev.atrium.testing.BrowserSession;
+import dev.atrium.testing.JourneySite;
 import dev.atrium.testing.PostFixtures;
 import dev.atrium.testing.SmtpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -33,31 +33,19 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  */
 @QuarkusIntegrationTest
 @WithTestResource(value = RealSmtp.Server.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-@WithTestResource(value = CommentsIT.Site.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = JourneySite.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class CommentsIT {
 
     private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/confirm/[A-Za-z0-9._~-]+)");
 
-    public static class Site implements QuarkusTestResourceLifecycleManager {
-        static final String ADMIN = AccountFixtures.unique("itmod") + "@example.org";
-
-        @Override
-        public Map<String, String> start() {
-            return Map.of("atrium.auth.secure-cookies", "false", "atrium.auth.admin-email", ADMIN);
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
 
     @Test
     void aCommentIsReadHiddenAndGoesWithItsPost() {
         BrowserSession moderator = new BrowserSession();
         String username = AccountFixtures.unique("itm");
-        moderator.submit("/register", "/register", Map.of("email", Site.ADMIN, "username", username, "password", AccountFixtures.PASSWORD))
+        moderator.submit("/register", "/register", Map.of("email", JourneySite.admin(), "username", username, "password", AccountFixtures.PASSWORD))
                 .then().statusCode(303);
-        String confirm = confirmLink(Site.ADMIN);
+        String confirm = confirmLink(JourneySite.admin());
         moderator.submit("/login", "/login", Map.of("login", username, "password", AccountFixtures.PASSWORD)).then().statusCode(303);
         moderator.submit(confirm, confirm, Map.of()).then().statusCode(200);
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import dev.atrium.auth.AccountFixtures;
 import dev.atrium.mail.RealSmtp;
 import dev.atrium.testing.BrowserSession;
+import dev.atrium.testing.JourneySite;
 import dev.atrium.testing.PostFixtures;
 import dev.atrium.testing.SmtpServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -34,20 +34,9 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  */
 @QuarkusIntegrationTest
 @WithTestResource(value = RealSmtp.Server.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-@WithTestResource(value = FollowJourneyIT.Site.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(value = JourneySite.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class FollowJourneyIT {
 
-    /** Cookies over the test's plain HTTP. */
-    public static class Site implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            return Map.of("atrium.auth.secure-cookies", "false");
-        }
-
-        @Override
-        public void stop() {
-        }
-    }
 
     private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/confirm/[A-Za-z0-9._~-]+)");
 
