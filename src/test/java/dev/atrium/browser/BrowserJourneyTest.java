@@ -18,7 +18,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.atrium.auth.AccountFixtures;
+import dev.atrium.auth.Role;
+import dev.atrium.testing.BrowserSession;
 import dev.atrium.testing.HeadlessChromium;
+import dev.atrium.testing.PostFixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import dev.atrium.testing.Slow;
@@ -26,7 +29,8 @@ import dev.atrium.testing.Slow;
 /**
  * A person's first visit, end to end in a real browser: register, confirm from the (mock) mailbox, log in,
  * write a post, find it on the index, switch to Chinese, log out. Runs in Debian's headless Chromium
- * through its chromedriver; where they are not installed the test is skipped and says so.
+ * through its chromedriver; where they are not installed the test is skipped and says so. And the community:
+ * a reader follows an author, finds the post on the following tab, comments, and a moderator hides the comment.
  */
 @Slow
 @QuarkusTest
@@ -69,6 +73,57 @@ class BrowserJourneyTest {
 
     private void submit(String formAction) {
         driver.findElement(By.cssSelector("form[action='" + formAction + "'] button[type=submit]")).click();
+    }
+
+    /** Signs in through the login form as an account made by the fixtures (whose password is theirs). */
+    private void logIn(String username) {
+        open("/login");
+        type("login", username);
+        type("password", AccountFixtures.PASSWORD);
+        submit("/login");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.who")));
+    }
+
+    private void logOut() {
+        driver.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.account a[href='/login']")));
+    }
+
+    @Test
+    void aReaderFollowsReadsTheFeedAndCommentsAndAModeratorHidesTheComment() {
+        BrowserSession authorSession = new BrowserSession();
+        String author = fixtures.signIn(authorSession, Role.USER, true);
+        String title = "Worth following " + author;
+        String post = PostFixtures.publish(authorSession, title, "A post to *discuss*.");
+        String reader = fixtures.signIn(new BrowserSession(), Role.USER, true);
+        String moderator = fixtures.signIn(new BrowserSession(), Role.MODERATOR, true);
+        String comment = "Well said, " + author + ".";
+
+        logIn(reader);
+        open("/users/" + author);
+        submit("/users/" + author + "/follow");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form[action='/users/" + author + "/unfollow']")));
+        open("/?feed=following");
+        assertThat(driver.findElement(By.cssSelector("nav.tabs a[aria-current='page']")).getAttribute("href")).endsWith("feed=following");
+        driver.findElement(By.linkText(title)).click();
+        wait.until(ExpectedConditions.urlMatches(".*" + post + "$"));
+        type("comment-body", comment);
+        submit(post + "/comments");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".comment-list .comment-body"), comment));
+        logOut();
+
+        logIn(moderator);
+        open(post);
+        driver.findElement(By.cssSelector(".comment-list form[action$='/hide'] button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".comment-list .comment-hidden .flag")));
+        assertThat(driver.findElement(By.cssSelector(".comment-list .comment-body")).getText())
+                .as("a moderator still sees the hidden text").contains(comment);
+        logOut();
+
+        open(post);
+        assertThat(driver.findElement(By.cssSelector(".comment-list .hidden-note")).getText())
+                .isEqualTo("This comment has been hidden by a moderator");
+        assertThat(driver.findElement(By.cssSelector(".comment-list")).getText()).doesNotContain(comment);
     }
 
     @Test
