@@ -193,12 +193,18 @@ wrk.headers["Cookie"] = "atrium-csrf=$csrf_cookie"
 wrk.body = "login=bench&password=correct+horse+battery&csrf-token=$login_token"
 LUA
 # registration: a new account a request (bcrypt, the account's row, its confirmation mail), each name unique
+# (each wrk thread runs the script in its own Lua state: setup() numbers them, so their names never meet)
 cat > "$WORK/register.lua" <<LUA
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
 local n = 0
 local run = os.time()
 request = function()
   n = n + 1
-  local name = "r" .. run .. "x" .. n .. "x" .. math.random(1000000)
+  local name = "r" .. run .. "t" .. id .. "x" .. n
   return wrk.format("POST", "/register", { ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = "atrium-csrf=$csrf_cookie" },
     "email=" .. name .. "%40example.org&username=" .. name .. "&password=correct+horse+battery&csrf-token=$login_token")
