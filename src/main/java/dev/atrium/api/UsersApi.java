@@ -129,19 +129,8 @@ public class UsersApi {
         return new ApiDtos.PersonPage(items, people.number(), people.size(), people.total(), people.pages(), links(people, base));
     }
 
-    /** The list's pagination links, as the posts list has them. */
+    /** The list's pagination links, made as the posts list's are. */
     private static Map<String, String> links(Page<?> page, String path) {
-        Map<String, String> links = new LinkedHashMap<>();
-        String base = path + "?page=";
-        links.put("self", base + page.number());
-        links.put("first", base + 1);
-        if (page.hasPrevious()) {
-            links.put("prev", base + page.previous());
-        }
-        if (page.hasNext()) {
-            links.put("next", base + page.next());
-        }
-        links.put("last", base + page.pages());
-        return links;
+        return PostsApi.links(page, path + "?page=");
     }
 }
