@@ -16,6 +16,9 @@ public interface CommentMessages {
     @Message("No comments yet.")
     String none();
 
+    @Message("Too many comments in a short time; try again in a few minutes.")
+    String error_too_many();
+
     @Message("This comment has been hidden by a moderator")
     String hidden_text();
 

@@ -9,6 +9,9 @@ import org.jboss.logging.Logger;
 import dev.atrium.web.ProblemException;
 import dev.atrium.web.RateLimits;
 import dev.atrium.web.RateLimits.Limit;
+import dev.atrium.web.RequestInfo;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
 /**
  * Limits how fast one account can comment, on {@link RateLimits}' shared counters, so every replica meets
@@ -38,8 +41,10 @@ public class CommentThrottle {
         RateLimits.Attempt attempt = limits.attempt(new Limit(ACTION, Long.toString(accountId), PER_WINDOW, Duration.ofMinutes(WINDOW_MINUTES)));
         if (attempt.refused()) {
             LOG.infof("Comments throttled for account %d", accountId);
-            throw ProblemException.tooManyRequests("Too many comments in a short time; try again in a few minutes.",
-                    attempt.retryAfter().orElseThrow());
+            // in the visitor's language, as the account pages' 429s are
+            String detail = MessageBundles.get(CommentMessages.class, Localized.Literal.of(RequestInfo.current().language().tag()))
+                    .error_too_many();
+            throw ProblemException.tooManyRequests(detail, attempt.retryAfter().orElseThrow());
         }
         return attempt;
     }

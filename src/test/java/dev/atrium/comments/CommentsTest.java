@@ -211,10 +211,18 @@ class CommentsTest {
         for (int i = 0; i < CommentThrottle.PER_WINDOW; i++) {
             comment(reader, post, "Comment " + i).then().statusCode(303);
         }
-        comment(reader, post, "One too many").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        comment(reader, post, "One too many").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body(containsString("Too many comments in a short time"));
         assertThat(comments.forPost(idOf(post), 1, false).orElseThrow().total()).isEqualTo(CommentThrottle.PER_WINDOW);
         // another account is not held back
         comment(fixtures.signedIn(Role.USER, true), post, "Me too").then().statusCode(303);
+        // the refusal speaks the reader's language, as every page does
+        BrowserSession chinese = new BrowserSession("zh-CN");
+        fixtures.signIn(chinese, Role.USER, true);
+        for (int i = 0; i < CommentThrottle.PER_WINDOW; i++) {
+            comment(chinese, post, "Comment " + i).then().statusCode(303);
+        }
+        comment(chinese, post, "One too many").then().statusCode(429).body(containsString("短时间内评论过多"));
     }
 
     @Test
