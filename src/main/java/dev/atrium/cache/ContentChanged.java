@@ -7,6 +7,9 @@ package dev.atrium.cache;
  * {@code @Observes(during = TransactionPhase.AFTER_SUCCESS)}, so they hear of it only once it is committed
  * and visible to the next request, never in the window before the commit, when a request would read and
  * keep the old content again.
+ * <p>
+ * Changes to accounts fire none, as nothing a held page shows of an account can change: a username is never
+ * changed nor an account deleted, and a disabled account's posts and comments stay, under its name.
  *
  * @param what the change in words, for the debug log
  */

@@ -17,7 +17,8 @@ import io.vertx.ext.web.RoutingContext;
  * Sends the pages {@link HeldPages} holds, straight from the event loop, ahead of the security and REST
  * layers (see {@link PublicRoutes}), with the headers their resource sent. Anything else goes on to the
  * resources: a path with nothing held, a query, a session or credentials, a client that does not want HTML,
- * or a conditional request (the resource answers those, with 304 where the page has not changed). A
+ * or a conditional request for a page sent with validators (the resource answers those, with 304 where the
+ * page has not changed; a page sent without any has nothing to compare them with). A
  * resource that renders a page for an anonymous reader holds it again.
  * <p>
  * The work per request is one look-up in the held pages by the normalised path and the language the request
@@ -44,7 +45,7 @@ public class HeldPageRoute {
     void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         HeldPages.Held page = request.query() == null ? pages.current(rc.normalizedPath(), RequestInfo.current().language()) : null;
-        if (page == null || !isUnconditional(request) || !PublicRoutes.isAnonymousPageRequest(rc, sessionCookie)) {
+        if (page == null || page.hasValidators() && isConditional(request) || !PublicRoutes.isAnonymousPageRequest(rc, sessionCookie)) {
             rc.next();
             return;
         }
@@ -58,7 +59,7 @@ public class HeldPageRoute {
         response.end(page.bytes());
     }
 
-    private static boolean isUnconditional(HttpServerRequest request) {
-        return request.getHeader(HttpHeaders.IF_NONE_MATCH) == null && request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) == null;
+    private static boolean isConditional(HttpServerRequest request) {
+        return request.getHeader(HttpHeaders.IF_NONE_MATCH) != null || request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null;
     }
 }

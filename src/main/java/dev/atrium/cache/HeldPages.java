@@ -39,6 +39,10 @@ public class HeldPages {
 
     /** A page as its bytes, encoded once, with the validators its resource sent beside it (null when it sent none). */
     public record Held(Buffer bytes, String etag, String lastModified) {
+
+        boolean hasValidators() {
+            return etag != null || lastModified != null;
+        }
     }
 
     private final Cache cache;

@@ -55,6 +55,11 @@ class AnonymousIndexRouteTest {
         assertThat(served.asString()).isEqualTo(rendered.asString());
         // the page is the same for every anonymous visitor: nothing personal is handed out with it
         assertThat(served.headers().getValues("Set-Cookie")).isEmpty();
+        // it is sent without validators, so a client's conditional request has nothing to be compared with: held
+        Response conditional = new BrowserSession().request().header("If-Modified-Since", "Thu, 01 Jan 2026 00:00:00 GMT").get("/");
+        conditional.then().statusCode(200);
+        assertThat(conditional.asString()).isEqualTo(rendered.asString());
+        assertThat(conditional.headers().getValues("Set-Cookie")).as("from the held page, not the resource").isEmpty();
     }
 
     @Test
