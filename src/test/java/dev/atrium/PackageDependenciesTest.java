@@ -1,6 +1,7 @@
 package dev.atrium;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The dependencies the design allows between packages, so a wrong import fails the build: feature packages
  * sit side by side over a small shared layer ({@code web}, {@code config}, {@code cache}) that knows no
- * feature, and no two packages depend on each other, directly or round a longer cycle.
+ * feature, and no two packages depend on each other, directly or round a longer cycle. Two rules of how
+ * things are done as well: caches of content are emptied after the commit, and Quarkus's form-auth internals
+ * are reached from one class.
  */
 class PackageDependenciesTest {
 
@@ -34,6 +37,28 @@ class PackageDependenciesTest {
     @Test
     void noPackagesDependOnEachOther() {
         slices().matching("dev.atrium.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
+     * {@code @CacheInvalidate(All)} empties a cache before the transaction commits, and a request in that window
+     * fills it again with the old content: changes fire {@code cache.ContentChanged}, observed after the commit.
+     */
+    @Test
+    void cachesOfContentAreEmptiedAfterTheCommitNotBefore() {
+        noMethods().should().beAnnotatedWith("io.quarkus.cache.CacheInvalidateAll")
+                .orShould().beAnnotatedWith("io.quarkus.cache.CacheInvalidateAll$List")
+                .orShould().beAnnotatedWith("io.quarkus.cache.CacheInvalidate")
+                .orShould().beAnnotatedWith("io.quarkus.cache.CacheInvalidate$List")
+                .check(MAIN);
+    }
+
+    /** Quarkus form authentication's internal session manager and its settings: SessionCookies alone (its contract test). */
+    @Test
+    void onlySessionCookiesReachesIntoQuarkusFormAuthentication() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.atrium.auth.SessionCookies")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.quarkus.vertx.http.runtime.security.PersistentLoginManager")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.quarkus.vertx.http.runtime.VertxHttpConfig")
+                .check(MAIN);
     }
 
     private static boolean isShared(String packageName) {

@@ -4,16 +4,18 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.atrium.config.AtriumConfig;
 import dev.atrium.config.SettingsCheck;
+import io.quarkus.vertx.http.runtime.FormAuthConfig;
+import io.quarkus.vertx.http.runtime.VertxHttpConfig;
 import io.quarkus.vertx.http.runtime.security.PersistentLoginManager;
+import io.smallrye.config.SmallRyeConfig;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
@@ -33,6 +35,12 @@ import io.vertx.ext.web.RoutingContext;
  * The per-request account query ({@link AccountIdentityProvider}) refuses a session whose id has been
  * logged out ({@link EndedSessions}) or whose version the account has moved past (password changed or
  * reset, "log out everywhere", disabled), so a copy of the cookies stops working on every replica too.
+ * <p>
+ * This is the one class that reaches into Quarkus form authentication's internals: its settings
+ * ({@code quarkus.http.auth.form.*}, read through Quarkus's own config mapping, so every one of them, names
+ * included, is the configured value) and its {@link PersistentLoginManager}, built here exactly as the
+ * built-in mechanism builds its own, and handed to {@link SessionMechanism} with those settings. A Quarkus
+ * upgrade that changes either fails {@code SessionCookiesContractTest}.
  */
 @Singleton
 public class SessionCookies {
@@ -50,25 +58,40 @@ public class SessionCookies {
 
     private final SecureRandom random = new SecureRandom();
 
+    private final FormAuthConfig form;
     private final PersistentLoginManager manager;
     private final SignedTokens tokens;
     private final String cookieName;
+    private final String cookiePath;
+    private final String cookieDomain;
     private final boolean secure;
     private final Duration lifetime;
 
-    SessionCookies(SettingsCheck settings,
-            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName,
-            @ConfigProperty(name = "quarkus.http.auth.form.timeout") Duration timeout,
-            @ConfigProperty(name = "quarkus.http.auth.form.new-cookie-interval") Duration renewal,
-            @ConfigProperty(name = "quarkus.http.auth.form.cookie-same-site") String sameSite,
-            @ConfigProperty(name = "quarkus.http.auth.form.cookie-path") Optional<String> path,
-            AtriumConfig config, SignedTokens tokens) {
-        this.cookieName = cookieName;
+    SessionCookies(SettingsCheck settings, AtriumConfig config, SignedTokens tokens) {
+        this.form = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(VertxHttpConfig.class).auth().form();
+        this.cookieName = form.cookieName();
+        this.cookiePath = form.cookiePath().orElse(null);
+        this.cookieDomain = form.cookieDomain().orElse(null);
         this.tokens = tokens;
         this.secure = config.auth().secureCookies();
         this.lifetime = config.auth().sessionLifetime();
-        this.manager = new PersistentLoginManager(settings.sessionKey(), cookieName, timeout.toMillis(), renewal.toMillis(), true,
-                sameSite.toUpperCase(Locale.ROOT), path.orElse("/"), -1, null);
+        this.manager = loginManager(form, settings.sessionKey());
+    }
+
+    /**
+     * The manager as Quarkus's {@code FormAuthenticationMechanism(FormAuthConfig, Optional<String>)} builds its
+     * own, argument for argument, so a cookie either writes the other reads. The constructor's arguments are
+     * positional, several of one type: {@code SessionCookiesContractTest} compares the two managers' fields.
+     */
+    static PersistentLoginManager loginManager(FormAuthConfig form, String sessionKey) {
+        return new PersistentLoginManager(sessionKey, form.cookieName(), form.timeout().toMillis(), form.newCookieInterval().toMillis(),
+                form.httpOnlyCookie(), form.cookieSameSite().name(), form.cookiePath().orElse(null),
+                form.cookieMaxAge().map(Duration::toSeconds).orElse(-1L), form.cookieDomain().orElse(null));
+    }
+
+    /** Quarkus's form authentication settings, for {@link SessionMechanism}: the ones this class works with. */
+    FormAuthConfig formConfig() {
+        return form;
     }
 
     /**
@@ -154,9 +177,9 @@ public class SessionCookies {
         expireInBrowser(rc);
     }
 
-    /** Tells the browser to drop both session cookies. */
+    /** Tells the browser to drop both session cookies: the form cookie at the path and domain it was set for. */
     void expireInBrowser(RoutingContext rc) {
-        rc.response().addCookie(Cookie.cookie(cookieName, "").setPath("/").setMaxAge(0));
+        rc.response().addCookie(Cookie.cookie(cookieName, "").setPath(cookiePath).setDomain(cookieDomain).setMaxAge(0));
         rc.response().addCookie(Cookie.cookie(START_COOKIE, "").setPath("/").setMaxAge(0));
     }
 }

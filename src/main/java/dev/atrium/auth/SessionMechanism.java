@@ -7,16 +7,13 @@ import java.util.Optional;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import dev.atrium.config.SettingsCheck;
 import dev.atrium.web.LocalRedirects;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.VertxHttpConfig;
+import io.quarkus.vertx.http.runtime.FormAuthConfig;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
-import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -34,6 +31,9 @@ import io.vertx.ext.web.RoutingContext;
  * Logging in is Atrium's own {@code /login} (see {@link SessionCookies}); the built-in form post location
  * ({@code j_security_check}) has no identity provider behind it, so it is not treated as a login here: it
  * stays an unknown route.
+ * <p>
+ * Its settings are the ones {@link SessionCookies} reads, so the cookie it reads and renews is the one
+ * {@code /login} writes.
  */
 @Singleton
 class SessionMechanism extends FormAuthenticationMechanism {
@@ -47,14 +47,14 @@ class SessionMechanism extends FormAuthenticationMechanism {
     // @Inject is needed here: without it the container left this mechanism out, silently, and every session
     // was refused (the API's bearer challenge answered instead)
     @Inject
-    SessionMechanism(SettingsCheck settings) {
-        this(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(VertxHttpConfig.class), settings.sessionKey());
+    SessionMechanism(SettingsCheck settings, SessionCookies sessions) {
+        this(sessions.formConfig(), settings.sessionKey());
     }
 
-    private SessionMechanism(VertxHttpConfig http, String sessionKey) {
-        super(http.auth().form(), Optional.of(sessionKey));
-        this.loginPage = http.auth().form().loginPage().orElse("/login");
-        this.postLocation = http.auth().form().postLocation();
+    private SessionMechanism(FormAuthConfig form, String sessionKey) {
+        super(form, Optional.of(sessionKey));
+        this.loginPage = form.loginPage().orElse("/login");
+        this.postLocation = form.postLocation();
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.atrium.cache.HeldPages;
+import dev.atrium.web.Language;
 import dev.atrium.web.Page;
 import dev.atrium.web.PageNumber;
 import dev.atrium.auth.AccountIdentityProvider;
@@ -51,13 +53,13 @@ public class MainResource {
 
     private final PostService posts;
     private final FollowService follows;
-    private final AnonymousIndex anonymousIndex;
+    private final HeldPages heldPages;
     private final SecurityIdentity identity;
 
-    MainResource(PostService posts, FollowService follows, AnonymousIndex anonymousIndex, SecurityIdentity identity) {
+    MainResource(PostService posts, FollowService follows, HeldPages heldPages, SecurityIdentity identity) {
         this.posts = posts;
         this.follows = follows;
-        this.anonymousIndex = anonymousIndex;
+        this.heldPages = heldPages;
         this.identity = identity;
     }
 
@@ -67,12 +69,17 @@ public class MainResource {
         int number = PageNumber.parse(page);
         LOG.debug("SUCCESS");
         if (number == 1 && identity.isAnonymous() && RequestInfo.current().isPath("/")) {
-            // the busiest page, alike for every anonymous visitor of a language: rendered once, served as is.
-            // Only from its own address: the page links to that address, and other spellings of it
-            // ("/;x=...", "//") would put the visitor's text in the page held for everyone.
-            Page<PostView> first = posts.firstPage();
-            return Response.ok(anonymousIndex.html(first, RequestInfo.current().language(), () -> Templates.index(first, null)))
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            // the busiest page, alike for every anonymous visitor of a language: rendered here, then held for
+            // the event loop. Only from its own address: the page links to that address, and other spellings of
+            // it ("/;x=...", "//") would put the visitor's text in the page held for everyone. Read from the
+            // database rather than the cached first page, which may be up to its expiry old when the change was
+            // made on another replica: the held page's expiry alone then bounds how stale it is.
+            long generation = heldPages.generation(); // before reading the posts: see HeldPages
+            Page<PostView> first = posts.page(1);
+            Language language = RequestInfo.current().language();
+            String html = Templates.index(first, null).setLocale(language.locale()).render();
+            heldPages.hold("/", language, generation, html, null, null);
+            return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
         if (!AccountIdentityProvider.holds(identity, Permission.FOLLOW)) {
             return Response.ok(Templates.index(number == 1 ? posts.firstPage() : posts.page(number), null)).build();

@@ -8,31 +8,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import dev.atrium.auth.AccountService;
-import dev.atrium.cache.CachedValues;
+import dev.atrium.cache.ContentChanged;
 import dev.atrium.web.Page;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.panache.common.Sort;
 
 /**
- * Posts: writing, changing and listing them. Rendered HTML and the first index page are cached; every
- * change empties both caches on this replica, and the first-page cache also expires on its own (see
- * application.yaml) so other replicas catch up.
+ * Posts: writing, changing and listing them. Rendered HTML and the first index page are cached. Every change
+ * fires {@link ContentChanged} in its transaction: once it is committed, the first page is dropped here and
+ * the pages held for anonymous readers are retired ({@code cache/HeldPages}). The first page also expires on
+ * its own (see application.yaml) so other replicas catch up; rendered HTML is cached under the post's
+ * version, so an edit never meets an old rendering.
  */
 @ApplicationScoped
 public class PostService {
@@ -48,16 +49,15 @@ public class PostService {
 
     private final Counter written;
     private final Cache firstPageCache;
-    private final TransactionSynchronizationRegistry transactions;
-    private final AtomicLong generation = new AtomicLong();
+    private final Event<ContentChanged> changes;
 
     PostService(AccountService accounts, MarkdownRenderer markdown, MeterRegistry registry,
-            @CacheName(FIRST_PAGE) Cache firstPageCache, TransactionSynchronizationRegistry transactions) {
-        this.transactions = transactions;
+            @CacheName(FIRST_PAGE) Cache firstPageCache, Event<ContentChanged> changes) {
         this.written = Counter.builder("atrium.posts.written").description("Posts published").register(registry);
         this.accounts = accounts;
         this.markdown = markdown;
         this.firstPageCache = firstPageCache;
+        this.changes = changes;
     }
 
     @CacheResult(cacheName = FIRST_PAGE)
@@ -67,34 +67,11 @@ public class PostService {
     }
 
     /**
-     * The first page as {@link #firstPage()} would return it now, if that needs no database: for the event
-     * loop, which must not wait. Empty while the cache is empty, loading, or failed to load.
+     * After a change is committed, not before: emptied in the window before the commit, the cache would be
+     * filled again from what the database still showed, and keep that until it expired.
      */
-    public Optional<Page<PostView>> firstPageIfCached() {
-        // a method without parameters is cached under the cache's default key
-        return CachedValues.ifPresent(firstPageCache, firstPageCache.getDefaultKey());
-    }
-
-    /**
-     * A number that moves on with every committed change to any post on this replica. Read it before reading
-     * the posts a page is made from: if it has moved on since, the page may show what was changed.
-     */
-    public long generation() {
-        return generation.get();
-    }
-
-    /** Moves the generation on once the current transaction has ended, so that nothing read before the change carries the new one. */
-    private void changing() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                generation.incrementAndGet();
-            }
-        });
+    void dropFirstPage(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
+        firstPageCache.invalidateAll().await().indefinitely();
     }
 
     @Transactional
@@ -128,8 +105,6 @@ public class PostService {
         return Post.<Post> findByIdOptional(id).map(post -> views(List.of(post)).get(0));
     }
 
-    @CacheInvalidateAll(cacheName = FIRST_PAGE)
-    @CacheInvalidateAll(cacheName = "post-html")
     @Transactional
     public PostView create(long authorId, String title, String body) {
         Post post = new Post();
@@ -139,18 +114,16 @@ public class PostService {
         post.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         post.updatedAt = post.createdAt;
         post.persistAndFlush();
-        changing();
+        changes.fire(new ContentChanged("post " + post.id + " written"));
         LOG.infof("Account %d wrote post %d", authorId, post.id);
         written.increment();
         return views(List.of(post)).get(0);
     }
 
-    @CacheInvalidateAll(cacheName = FIRST_PAGE)
-    @CacheInvalidateAll(cacheName = "post-html")
     @Transactional
     public Optional<PostView> update(long id, String title, String body) {
         return Post.<Post> findByIdOptional(id).map(post -> {
-            changing();
+            changes.fire(new ContentChanged("post " + id + " edited"));
             post.title = title.strip();
             post.body = body;
             post.updatedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -158,28 +131,28 @@ public class PostService {
         });
     }
 
-    @CacheInvalidateAll(cacheName = FIRST_PAGE)
-    @CacheInvalidateAll(cacheName = "post-html")
     @Transactional
     public boolean delete(long id) {
-        changing();
-        return Post.deleteById(id);
+        boolean deleted = Post.deleteById(id);
+        if (deleted) {
+            changes.fire(new ContentChanged("post " + id + " deleted"));
+        }
+        return deleted;
     }
 
     /**
      * For the comments feature: a comment of post {@code id} was added ({@code delta} 1), deleted (-1), hidden
      * or shown (0). Moves the post's count and the time its page changed in the caller's transaction, and
-     * retires what is held of the post's page and the index, as an edit of the post does. False when there is
+     * fires {@link ContentChanged} in it, as an edit of the post does. False when there is
      * no such post: the caller's change must not go ahead. The row stays locked until the caller commits, so
      * a post deleted meanwhile cannot leave a comment behind.
      */
-    @CacheInvalidateAll(cacheName = FIRST_PAGE)
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean commentsChanged(long id, int delta) {
         int updated = Post.update("commentCount = commentCount + ?1, commentsChangedAt = ?2 where id = ?3",
                 delta, clock.instant().truncatedTo(ChronoUnit.MILLIS), id);
         if (updated > 0) {
-            changing();
+            changes.fire(new ContentChanged("comments of post " + id));
         }
         return updated > 0;
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +19,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.atrium.cache.HeldPages;
 import dev.atrium.web.LocalRedirects;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
@@ -48,25 +48,29 @@ public class PostsResource {
         static native TemplateInstance delete(PostView post);
     }
 
-    @Inject
-    PostService posts;
-    @Inject
-    SecurityIdentity identity;
-    @Inject
-    PostMessages messages;
-    @Inject
-    AnonymousPostPages anonymousPages;
-    @Inject
-    MarkdownPreview preview;
-    @Inject
-    PostPageSection section;
+    private final PostService posts;
+    private final SecurityIdentity identity;
+    private final PostMessages messages;
+    private final HeldPages heldPages;
+    private final MarkdownPreview preview;
+    private final PostPageSection section;
+
+    PostsResource(PostService posts, SecurityIdentity identity, PostMessages messages, HeldPages heldPages,
+            MarkdownPreview preview, PostPageSection section) {
+        this.posts = posts;
+        this.identity = identity;
+        this.messages = messages;
+        this.heldPages = heldPages;
+        this.preview = preview;
+        this.section = section;
+    }
 
     /** A post with a page of its comments ({@code page}, oldest first), which {@link PostPageSection} renders. */
     @GET
     @Path("posts/{id}")
     public Response post(@RestPath long id, @RestQuery String page, Request request) {
         int number = PageNumber.parse(page);
-        long generation = posts.generation(); // before reading the post: see AnonymousPostPages
+        long generation = heldPages.generation(); // before reading the post: see HeldPages
         PostView post = posts.get(id).orElseThrow(() -> new ProblemException(404, "There is no post " + id + "."));
         // the page shows who is signed in and in which language, so those are part of its version; and its
         // comments, which change the page but not the post
@@ -89,11 +93,11 @@ public class PostsResource {
             // is the one without a query, the first of the comments
             return Response.ok(html).tag(tag).lastModified(modified).build();
         }
-        // alike for every anonymous visitor of this language: rendered here, then held for AnonymousPostPageRoute
+        // alike for every anonymous visitor of this language: rendered here, then held for the event loop
         String rendered = html.setLocale(language.locale()).render();
         Response response = Response.ok(rendered, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).tag(tag).lastModified(modified).build();
-        // the validators as the REST layer writes them, so the route sends exactly the same headers
-        anonymousPages.hold(post.id(), language, generation, rendered,
+        // the validators as the REST layer writes them, so the held page is sent with exactly the same headers
+        heldPages.hold("/posts/" + post.id(), language, generation, rendered,
                 response.getHeaderString(HttpHeaders.ETAG), response.getHeaderString(HttpHeaders.LAST_MODIFIED));
         return response;
     }

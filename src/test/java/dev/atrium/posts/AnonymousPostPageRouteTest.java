@@ -21,20 +21,19 @@ import org.junit.jupiter.api.Test;
 
 import dev.atrium.auth.AccountFixtures;
 import dev.atrium.auth.Role;
+import dev.atrium.cache.HeldPages;
 import dev.atrium.testing.BrowserSession;
 import dev.atrium.testing.RawHttp;
 import dev.atrium.web.Language;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-/** A post's page for visitors without a session, answered by {@link AnonymousPostPageRoute} once rendered. */
+/** A post's page for visitors without a session, held by {@link HeldPages} once rendered and sent from the event loop. */
 @QuarkusTest
 class AnonymousPostPageRouteTest {
 
     @Inject
-    AnonymousPostPages pages;
-    @Inject
-    PostService posts;
+    HeldPages pages;
     @Inject
     AccountFixtures fixtures;
     @ConfigProperty(name = "quarkus.http.test-port")
@@ -53,11 +52,11 @@ class AnonymousPostPageRouteTest {
     @Test
     void theSecondAnonymousVisitGetsTheSamePageAndHeadersWithoutAPerVisitorCookie() {
         String path = write(fixtures.signedIn(Role.USER, true), "Held " + AccountFixtures.unique("t"));
-        assertThat(pages.current(idOf(path), Language.EN)).as("nothing held before the first visit").isNull();
+        assertThat(pages.current(path, Language.EN)).as("nothing held before the first visit").isNull();
 
         Response rendered = new BrowserSession().get(path);
         rendered.then().statusCode(200);
-        assertThat(pages.current(idOf(path), Language.EN)).as("rendered by the resource, then held for the route").isNotNull();
+        assertThat(pages.current(path, Language.EN)).as("rendered by the resource, then held for the route").isNotNull();
 
         Response served = new BrowserSession().get(path);
         served.then().statusCode(200)
@@ -78,7 +77,7 @@ class AnonymousPostPageRouteTest {
         String path = write(fixtures.signedIn(Role.USER, true), "Languages " + AccountFixtures.unique("t"));
         new BrowserSession().get(path).then().statusCode(200);
         new BrowserSession("zh-CN").get(path).then().statusCode(200).body(containsString("lang=\"zh-CN\""), containsString("作者："));
-        assertThat(pages.current(idOf(path), Language.ZH_CN)).isNotNull();
+        assertThat(pages.current(path, Language.ZH_CN)).isNotNull();
         new BrowserSession("zh-CN").get(path).then().statusCode(200).body(containsString("lang=\"zh-CN\""), containsString("作者："));
         new BrowserSession().get(path).then().statusCode(200).body(containsString("lang=\"en\""), not(containsString("作者：")));
     }
@@ -88,11 +87,11 @@ class AnonymousPostPageRouteTest {
         BrowserSession author = fixtures.signedIn(Role.USER, true);
         String path = write(author, "Before " + AccountFixtures.unique("t"));
         new BrowserSession().get(path).then().statusCode(200);
-        assertThat(pages.current(idOf(path), Language.EN)).isNotNull();
+        assertThat(pages.current(path, Language.EN)).isNotNull();
 
         String edited = "After " + AccountFixtures.unique("t");
         author.submit(path + "/edit", path, Map.of("title", edited, "body", "Changed.")).then().statusCode(303);
-        assertThat(pages.current(idOf(path), Language.EN)).as("a post changed: not served from the route").isNull();
+        assertThat(pages.current(path, Language.EN)).as("a post changed: not served from the route").isNull();
 
         new BrowserSession().get(path).then().statusCode(200).body(containsString(edited));
         new BrowserSession().get(path).then().statusCode(200).body(containsString(edited), not(containsString("Before ")));
@@ -101,13 +100,13 @@ class AnonymousPostPageRouteTest {
     @Test
     void aPageRenderedFromWhatWasReadBeforeAChangeIsNeverServed() {
         String path = write(fixtures.signedIn(Role.USER, true), "Race " + AccountFixtures.unique("t"));
-        long before = posts.generation();
+        long before = pages.generation();
         write(fixtures.signedIn(Role.USER, true), "Another " + AccountFixtures.unique("t"));
-        assertThat(posts.generation()).as("a committed change moves the generation on").isGreaterThan(before);
+        assertThat(pages.generation()).as("a committed change moves the generation on").isGreaterThan(before);
 
         // as a slow rendering that read its post before that change would hold it
-        pages.hold(idOf(path), Language.EN, before, "<p>out of date</p>", "W/\"x\"", "Thu, 01 Jan 2026 00:00:00 GMT");
-        assertThat(pages.current(idOf(path), Language.EN)).isNull();
+        pages.hold(path, Language.EN, before, "<p>out of date</p>", "W/\"x\"", "Thu, 01 Jan 2026 00:00:00 GMT");
+        assertThat(pages.current(path, Language.EN)).isNull();
         new BrowserSession().get(path).then().statusCode(200).body(not(containsString("out of date")));
     }
 
@@ -116,7 +115,7 @@ class AnonymousPostPageRouteTest {
         BrowserSession author = fixtures.signedIn(Role.USER, true);
         String path = write(author, "Through " + AccountFixtures.unique("t"));
         new BrowserSession().get(path).then().statusCode(200);
-        assertThat(pages.current(idOf(path), Language.EN)).isNotNull();
+        assertThat(pages.current(path, Language.EN)).isNotNull();
 
         author.get(path).then().statusCode(200).body(containsString(path + "/edit"), containsString("/logout"));
         given().accept("application/json").get(path).then().statusCode(406);

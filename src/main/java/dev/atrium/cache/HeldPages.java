@@ -1,0 +1,99 @@
+package dev.atrium.cache;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import dev.atrium.web.Language;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Pages that are the same for every anonymous reader of a language (the index, a post's page): rendered by
+ * their resource for one such reader, held here by path and language with their validators, and sent to the
+ * next ones by {@link HeldPageRoute} from the event loop, without the security layer or the database.
+ * Holding another page is one call of {@link #hold} in its resource.
+ * <p>
+ * Freshness has one rule. Every committed change to content ({@link ContentChanged}, heard after the commit)
+ * retires every held page at once, and moves {@link #generation()} on: a resource reads the generation
+ * before it reads what its page is made of, and a page made from what was read before a change is never
+ * held. Changes committed on another replica are not heard of here: a held page lives for the
+ * {@code held-pages} cache's {@code expire-after-write} at most (application.yaml), which bounds how stale
+ * another replica's copy can be.
+ */
+@Singleton
+public class HeldPages {
+
+    private static final Logger LOG = Logger.getLogger(HeldPages.class);
+    static final String CACHE = "held-pages";
+
+    private record Key(String path, Language language) {
+    }
+
+    /** A page as its bytes, encoded once, with the validators its resource sent beside it (null when it sent none). */
+    public record Held(Buffer bytes, String etag, String lastModified) {
+
+        boolean hasValidators() {
+            return etag != null || lastModified != null;
+        }
+    }
+
+    private final Cache cache;
+    private final CaffeineCache caffeine;
+    private final AtomicLong generation = new AtomicLong();
+
+    HeldPages(@CacheName(CACHE) Cache cache) {
+        this.cache = cache;
+        this.caffeine = cache.as(CaffeineCache.class);
+    }
+
+    /**
+     * A number that moves on with every committed change to content on this replica. Read it before reading
+     * what a page is made of, and hand it to {@link #hold}.
+     */
+    public long generation() {
+        return generation.get();
+    }
+
+    /**
+     * Holds {@code html} as the page at {@code path} in {@code language}, made from what was read at
+     * {@code generation}; not at all when content has changed since. {@code etag} and {@code lastModified} are
+     * the header values the resource sends, or null. Only from a request for exactly that path
+     * ({@code RequestInfo.isPath}): another spelling of it ({@code /posts/0001}, {@code /;x=...}) would put the
+     * visitor's text in the page held for everyone.
+     */
+    public void hold(String path, Language language, long generation, String html, String etag, String lastModified) {
+        if (generation != this.generation.get()) {
+            return;
+        }
+        Key key = new Key(path, language);
+        CachedValues.put(cache, key, new Held(Buffer.buffer(html), etag, lastModified));
+        // a change committed while the page was put here may have retired the others before this one arrived
+        if (generation != this.generation.get()) {
+            cache.invalidate(key).await().indefinitely();
+        }
+    }
+
+    /**
+     * The page held at {@code path} in {@code language}, or null: a map look-up, without waiting, so the event
+     * loop can ask. {@code path} is the request's normalised path.
+     */
+    public Held current(String path, Language language) {
+        CompletableFuture<Object> held = caffeine.getIfPresent(new Key(path, language));
+        return held != null && held.isDone() && !held.isCompletedExceptionally() ? (Held) held.getNow(null) : null;
+    }
+
+    /** After the commit, so that the next request reads the change and what it holds is current. */
+    void retire(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
+        generation.incrementAndGet();
+        cache.invalidateAll().await().indefinitely();
+        LOG.debugf("Held pages retired: %s", change.what());
+    }
+}
