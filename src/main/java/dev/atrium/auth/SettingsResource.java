@@ -3,13 +3,11 @@ package dev.atrium.auth;
 import static dev.atrium.web.LocalRedirects.seeOther;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,9 +19,12 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.atrium.web.EmailAddress;
 import dev.atrium.web.FormErrors;
+import dev.atrium.web.FormValues;
 import dev.atrium.web.RateLimits;
 import dev.atrium.web.RequestInfo;
+import dev.atrium.web.Violations;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -47,22 +48,29 @@ public class SettingsResource {
         static native TemplateInstance emailChange(String token, String email, LinkState state);
     }
 
-    @Inject
-    AccountService accounts;
-    @Inject
-    PasswordPolicy passwords;
-    @Inject
-    SessionCookies sessions;
-    @Inject
-    AuthMessages messages;
-    @Inject
-    SecurityIdentity identity;
-    @Inject
-    ApiTokenService apiTokens;
-    @Inject
-    LoginThrottle throttle;
-    @Inject
-    MailThrottle mailThrottle;
+    private final AccountService accounts;
+    private final PasswordPolicy passwords;
+    private final SessionCookies sessions;
+    private final AuthMessages messages;
+    private final SecurityIdentity identity;
+    private final ApiTokenService apiTokens;
+    private final LoginThrottle throttle;
+    private final MailThrottle mailThrottle;
+    private final Violations violations;
+
+    SettingsResource(AccountService accounts, PasswordPolicy passwords, SessionCookies sessions, AuthMessages messages,
+            SecurityIdentity identity, ApiTokenService apiTokens, LoginThrottle throttle, MailThrottle mailThrottle,
+            Violations violations) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.messages = messages;
+        this.identity = identity;
+        this.apiTokens = apiTokens;
+        this.throttle = throttle;
+        this.mailThrottle = mailThrottle;
+        this.violations = violations;
+    }
 
     @GET
     public TemplateInstance settings(@RestQuery String done) {
@@ -153,10 +161,8 @@ public class SettingsResource {
     @POST
     @Path("email")
     public Response changeEmail(@RestForm String currentPassword, @RestForm String newEmail, RoutingContext rc) {
-        FormErrors errors = FormErrors.none();
-        if (newEmail == null || newEmail.length() > 254 || !RegistrationForm.EMAIL.matcher(newEmail.trim()).matches()) {
-            errors.add("newEmail", messages.error_email());
-        } else {
+        FormErrors errors = violations.of(new EmailChangeForm(newEmail));
+        if (!errors.any()) {
             User user = me();
             String accountKey = LoginThrottle.accountKey(user);
             String address = LoginThrottle.address(rc);
@@ -174,8 +180,7 @@ public class SettingsResource {
             }
             errors.add("emailCurrentPassword", messages.error_current_password());
         }
-        String kept = newEmail == null ? "" : newEmail.substring(0, Math.min(newEmail.length(), 254));
-        return Response.status(400).entity(page("", kept, errors, "")).build();
+        return Response.status(400).entity(page("", FormValues.keep(newEmail, EmailAddress.MAX), errors, "")).build();
     }
 
     /**

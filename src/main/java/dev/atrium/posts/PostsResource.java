@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,6 +25,7 @@ import dev.atrium.web.FormValues;
 import dev.atrium.web.Language;
 import dev.atrium.web.ProblemException;
 import dev.atrium.web.RequestInfo;
+import dev.atrium.web.Violations;
 import dev.atrium.web.Page;
 import dev.atrium.web.PageNumber;
 import io.quarkus.qute.CheckedTemplate;
@@ -48,18 +48,22 @@ public class PostsResource {
         static native TemplateInstance delete(PostView post);
     }
 
-    @Inject
-    PostService posts;
-    @Inject
-    SecurityIdentity identity;
-    @Inject
-    PostMessages messages;
-    @Inject
-    AnonymousPostPages anonymousPages;
-    @Inject
-    MarkdownPreview preview;
-    @Inject
-    PostPageSection section;
+    private final PostService posts;
+    private final SecurityIdentity identity;
+    private final AnonymousPostPages anonymousPages;
+    private final MarkdownPreview preview;
+    private final PostPageSection section;
+    private final Violations violations;
+
+    PostsResource(PostService posts, SecurityIdentity identity, AnonymousPostPages anonymousPages, MarkdownPreview preview,
+            PostPageSection section, Violations violations) {
+        this.posts = posts;
+        this.identity = identity;
+        this.anonymousPages = anonymousPages;
+        this.preview = preview;
+        this.section = section;
+        this.violations = violations;
+    }
 
     /** A post with a page of its comments ({@code page}, oldest first), which {@link PostPageSection} renders. */
     @GET
@@ -109,7 +113,7 @@ public class PostsResource {
     @Path("posts")
     @PermissionsAllowed("write")
     public Response create(@RestForm String title, @RestForm String body) {
-        FormErrors errors = PostForm.validate(title, body, messages);
+        FormErrors errors = violations.of(new PostForm(title, body));
         if (errors.any()) {
             return Response.status(400).entity(Templates.editor(null, FormValues.keep(title, Post.TITLE_MAX), FormValues.keep(body, Post.BODY_MAX), errors))
                     .build();
@@ -141,7 +145,7 @@ public class PostsResource {
     @Authenticated
     public Response update(@RestPath long id, @RestForm String title, @RestForm String body) {
         editable(id);
-        FormErrors errors = PostForm.validate(title, body, messages);
+        FormErrors errors = violations.of(new PostForm(title, body));
         if (errors.any()) {
             return Response.status(400).entity(Templates.editor(id, FormValues.keep(title, Post.TITLE_MAX), FormValues.keep(body, Post.BODY_MAX), errors))
                     .build();
