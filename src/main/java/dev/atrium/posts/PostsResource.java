@@ -26,7 +26,6 @@ import dev.atrium.web.Language;
 import dev.atrium.web.ProblemException;
 import dev.atrium.web.RequestInfo;
 import dev.atrium.web.Violations;
-import dev.atrium.web.Page;
 import dev.atrium.web.PageNumber;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
