@@ -34,6 +34,17 @@ class PackageDependenciesTest {
                 .check(MAIN);
     }
 
+    /**
+     * Forms and request bodies are checked in one place, which says each violation in the request's language
+     * and maps it alike for a page and for the API: features hand their form records to {@code web.Violations}.
+     */
+    @Test
+    void onlyViolationsRunsTheValidator() {
+        noClasses().that().doNotHaveFullyQualifiedName("dev.atrium.web.Violations")
+                .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.validation.Validator")
+                .check(MAIN);
+    }
+
     @Test
     void noPackagesDependOnEachOther() {
         slices().matching("dev.atrium.(*)..").should().beFreeOfCycles().check(MAIN);

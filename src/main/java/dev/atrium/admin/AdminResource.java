@@ -2,7 +2,6 @@ package dev.atrium.admin;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,14 +17,17 @@ import dev.atrium.auth.AccountService;
 import dev.atrium.auth.Role;
 import dev.atrium.auth.User;
 import dev.atrium.social.Profile;
+import dev.atrium.social.ProfileForm;
 import dev.atrium.social.ProfileService;
 import dev.atrium.social.ProfileView;
+import dev.atrium.web.EmailAddress;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
 import dev.atrium.web.Page;
 import dev.atrium.web.PageNumber;
 import dev.atrium.web.LocalRedirects;
 import dev.atrium.web.ProblemException;
+import dev.atrium.web.Violations;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
@@ -38,7 +40,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class AdminResource {
 
     static final int USERS_PAGE_SIZE = 25;
-    private static final int MAX_QUERY = 254;
+    /** A query is an email address or a username, or part of one. */
+    private static final int MAX_QUERY = EmailAddress.MAX;
 
     @CheckedTemplate
     static class Templates {
@@ -50,16 +53,22 @@ public class AdminResource {
                 Role role, boolean confirmed, List<Role> roles, FormErrors errors, String error, boolean saved);
     }
 
-    @Inject
-    AccountService accounts;
-    @Inject
-    AdminService admin;
-    @Inject
-    AuditLog audit;
-    @Inject
-    SecurityIdentity identity;
-    @Inject
-    ProfileService profiles;
+    private final AccountService accounts;
+    private final AdminService admin;
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
+    private final ProfileService profiles;
+    private final Violations violations;
+
+    AdminResource(AccountService accounts, AdminService admin, AuditLog audit, SecurityIdentity identity,
+            ProfileService profiles, Violations violations) {
+        this.accounts = accounts;
+        this.admin = admin;
+        this.audit = audit;
+        this.identity = identity;
+        this.profiles = profiles;
+        this.violations = violations;
+    }
 
     @GET
     public Response home() {
@@ -108,7 +117,7 @@ public class AdminResource {
         User user = accounts.byUsername(username).orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
         Role chosen = parseRole(role);
         boolean isConfirmed = "true".equals(confirmed);
-        FormErrors errors = ProfileService.validate(realName, location, aboutMe);
+        FormErrors errors = violations.of(new ProfileForm(realName, location, aboutMe));
         String refused = null;
         if (!errors.any()) {
             try {

@@ -6,7 +6,11 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The API's JSON shapes. Records, so Jackson reads and writes them without setters. */
+/**
+ * The API's JSON shapes. Records, so Jackson reads and writes them without setters. What clients send are
+ * the features' forms ({@code PostForm}, {@code CommentForm}): one set of constraints checks a page's form and
+ * a request body, and gives the API document its limits.
+ */
 final class ApiDtos {
 
     private ApiDtos() {
@@ -20,11 +24,6 @@ final class ApiDtos {
             @Schema(description = "How many comments the post has") int comments, Map<String, String> links) {
     }
 
-    @Schema(name = "PostInput", description = "What a client sends to write or change a post")
-    record PostInput(@Schema(maxLength = 200, required = true) String title,
-            @Schema(description = "Markdown, at most 100,000 characters", required = true) String body) {
-    }
-
     @Schema(name = "PostPage", description = "One page of posts, newest first, with links to the others")
     record PostPage(List<PostJson> items, int page, int size, long total, int pages, Map<String, String> links) {
     }
@@ -35,11 +34,6 @@ final class ApiDtos {
             @Schema(description = "The Markdown source; null when hidden from this reader") String body,
             @Schema(description = "The rendered, sanitised HTML; null when hidden from this reader") String html,
             @Schema(description = "Hidden by a moderator") boolean hidden, Instant createdAt, Map<String, String> links) {
-    }
-
-    @Schema(name = "CommentInput", description = "What a client sends to comment on a post")
-    record CommentInput(@Schema(description = "Markdown (a subset: emphasis, code, links, lists, quotes), 1 to 2,000 characters",
-            required = true, maxLength = 2000) String body) {
     }
 
     @Schema(name = "CommentPage", description = "One page of comments, with links to the others")

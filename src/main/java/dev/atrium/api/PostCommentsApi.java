@@ -1,7 +1,5 @@
 package dev.atrium.api;
 
-
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,16 +19,15 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.comments.CommentForm;
-import dev.atrium.comments.CommentMessages;
 import dev.atrium.comments.CommentPermissions;
 import dev.atrium.comments.CommentService;
 import dev.atrium.comments.CommentThrottle;
 import dev.atrium.comments.CommentView;
 import dev.atrium.web.Page;
 import dev.atrium.web.PageNumber;
-import dev.atrium.web.FormErrors;
 import dev.atrium.web.ProblemException;
 import dev.atrium.web.RateLimits;
+import dev.atrium.web.Violations;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -47,14 +44,17 @@ import io.quarkus.security.identity.SecurityIdentity;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
 public class PostCommentsApi {
 
-    @Inject
-    CommentService comments;
-    @Inject
-    CommentThrottle throttle;
-    @Inject
-    CommentMessages messages;
-    @Inject
-    SecurityIdentity identity;
+    private final CommentService comments;
+    private final CommentThrottle throttle;
+    private final Violations violations;
+    private final SecurityIdentity identity;
+
+    PostCommentsApi(CommentService comments, CommentThrottle throttle, Violations violations, SecurityIdentity identity) {
+        this.comments = comments;
+        this.throttle = throttle;
+        this.violations = violations;
+        this.identity = identity;
+    }
 
     @GET
     @Operation(summary = "List a post's comments, oldest first, fifty to a page")
@@ -79,14 +79,8 @@ public class PostCommentsApi {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
     @APIResponse(responseCode = "429", description = "Too many comments from this account in a short time; Retry-After says when to try again",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
-    public Response create(@RestPath long id, ApiDtos.CommentInput input) {
-        if (input == null) {
-            throw new ProblemException(400, "Send a JSON object with a body.");
-        }
-        FormErrors errors = CommentForm.validate(input.body(), messages);
-        if (errors.any()) {
-            throw new ProblemException(400, "The comment is not valid.", errors.asMap());
-        }
+    public Response create(@RestPath long id, CommentForm input) {
+        violations.require(input, "Send a JSON object with a body.", "The comment is not valid.");
         long author = CommentPermissions.userId(identity);
         RateLimits.Attempt attempt = throttle.countOrRefuse(author);
         CommentService.Written written;

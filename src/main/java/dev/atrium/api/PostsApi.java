@@ -3,7 +3,6 @@ package dev.atrium.api;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,12 +26,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 import dev.atrium.web.Page;
 import dev.atrium.web.PageNumber;
 import dev.atrium.posts.PostForm;
-import dev.atrium.posts.PostMessages;
 import dev.atrium.posts.PostPermissions;
 import dev.atrium.posts.PostService;
 import dev.atrium.posts.PostView;
-import dev.atrium.web.FormErrors;
 import dev.atrium.web.ProblemException;
+import dev.atrium.web.Violations;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.PermissionsAllowed;
@@ -46,12 +44,15 @@ import io.quarkus.security.identity.SecurityIdentity;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
 public class PostsApi {
 
-    @Inject
-    PostService posts;
-    @Inject
-    PostMessages messages;
-    @Inject
-    SecurityIdentity identity;
+    private final PostService posts;
+    private final Violations violations;
+    private final SecurityIdentity identity;
+
+    PostsApi(PostService posts, Violations violations, SecurityIdentity identity) {
+        this.posts = posts;
+        this.violations = violations;
+        this.identity = identity;
+    }
 
     @GET
     @Operation(summary = "List posts, newest first, ten to a page")
@@ -77,7 +78,7 @@ public class PostsApi {
     @APIResponse(responseCode = "201", description = "Created; Location names the new post")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The account may not write, or the token may only read")
-    public Response create(ApiDtos.PostInput input) {
+    public Response create(PostForm input) {
         checked(input);
         PostView post = posts.create(PostPermissions.userId(identity), input.title(), input.body());
         // a relative Location: the REST layer would make it absolute from the request's Host, the client's to choose
@@ -93,7 +94,7 @@ public class PostsApi {
     @Operation(summary = "Change a post: its author or a moderator")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not the author, not a moderator, or the token may only read")
-    public ApiDtos.PostJson update(@RestPath long id, ApiDtos.PostInput input) {
+    public ApiDtos.PostJson update(@RestPath long id, PostForm input) {
         PostView post = find(id);
         if (!PostPermissions.canEdit(identity, post)) {
             throw new ForbiddenException();
@@ -127,14 +128,8 @@ public class PostsApi {
         return new ProblemException(404, "There is no post " + id + ".");
     }
 
-    private void checked(ApiDtos.PostInput input) {
-        if (input == null) {
-            throw new ProblemException(400, "Send a JSON object with a title and a body.");
-        }
-        FormErrors errors = PostForm.validate(input.title(), input.body(), messages);
-        if (errors.any()) {
-            throw new ProblemException(400, "The post is not valid.", errors.asMap());
-        }
+    private void checked(PostForm input) {
+        violations.require(input, "Send a JSON object with a title and a body.", "The post is not valid.");
     }
 
     static ApiDtos.PostJson json(PostView post) {

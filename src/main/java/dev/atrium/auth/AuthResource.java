@@ -4,7 +4,6 @@ import static dev.atrium.web.LocalRedirects.seeOther;
 
 import java.util.Optional;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,11 +17,13 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.web.CookiePolicy;
+import dev.atrium.web.EmailAddress;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
 import dev.atrium.web.LocalRedirects;
 import dev.atrium.web.RateLimits;
 import dev.atrium.web.RequestInfo;
+import dev.atrium.web.Violations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.qute.CheckedTemplate;
@@ -58,24 +59,31 @@ public class AuthResource {
         static native TemplateInstance unconfirmed(String email, boolean resent, String mail);
     }
 
-    @Inject
-    MeterRegistry registry;
-    @Inject
-    AccountService accounts;
-    @Inject
-    PasswordPolicy passwords;
-    @Inject
-    SessionCookies sessions;
-    @Inject
-    AuthMessages messages;
-    @Inject
-    SecurityIdentity identity;
-    @Inject
-    LoginThrottle throttle;
-    @Inject
-    MailThrottle mailThrottle;
-    @Inject
-    EndedSessions endedSessions;
+    private final MeterRegistry registry;
+    private final AccountService accounts;
+    private final PasswordPolicy passwords;
+    private final SessionCookies sessions;
+    private final AuthMessages messages;
+    private final SecurityIdentity identity;
+    private final LoginThrottle throttle;
+    private final MailThrottle mailThrottle;
+    private final EndedSessions endedSessions;
+    private final Violations violations;
+
+    AuthResource(MeterRegistry registry, AccountService accounts, PasswordPolicy passwords, SessionCookies sessions,
+            AuthMessages messages, SecurityIdentity identity, LoginThrottle throttle, MailThrottle mailThrottle,
+            EndedSessions endedSessions, Violations violations) {
+        this.registry = registry;
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.messages = messages;
+        this.identity = identity;
+        this.throttle = throttle;
+        this.mailThrottle = mailThrottle;
+        this.endedSessions = endedSessions;
+        this.violations = violations;
+    }
 
     @GET
     @Path("login")
@@ -98,7 +106,7 @@ public class AuthResource {
                     .register(registry).increment();
             LOG.debugf("Failed login");
             FormErrors errors = FormErrors.none().add("login", messages.login_failed());
-            return Response.status(400).entity(Templates.login(FormValues.keep(login, 254), LocalRedirects.localPathOrRoot(next), errors))
+            return Response.status(400).entity(Templates.login(FormValues.keep(login, EmailAddress.MAX), LocalRedirects.localPathOrRoot(next), errors))
                     .build();
         }
         throttle.succeeded(attempt, accountKey, address);
@@ -129,7 +137,7 @@ public class AuthResource {
     public Response register(@RestForm String email, @RestForm String username, @RestForm String password,
             RoutingContext rc) {
         RegistrationForm form = new RegistrationForm(email, username, password);
-        FormErrors errors = form.validate(passwords, messages);
+        FormErrors errors = form.validate(violations, passwords, messages);
         if (!errors.any()) {
             // before the slow hash and the mail; counted alike for a new address and a taken one
             mailThrottle.countOrRefuse(email, LoginThrottle.address(rc));
@@ -146,7 +154,7 @@ public class AuthResource {
                 }
             }
         }
-        return Response.status(400).entity(Templates.register(FormValues.keep(email, 254), FormValues.keep(username, 32), errors)).build();
+        return Response.status(400).entity(Templates.register(FormValues.keep(email, EmailAddress.MAX), FormValues.keep(username, 32), errors)).build();
     }
 
     @GET

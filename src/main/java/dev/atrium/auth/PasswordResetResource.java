@@ -1,7 +1,6 @@
 package dev.atrium.auth;
 
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +13,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.web.LocalRedirects;
+import dev.atrium.web.EmailAddress;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.RequestInfo;
 import io.quarkus.qute.CheckedTemplate;
@@ -38,14 +38,18 @@ public class PasswordResetResource {
         static native TemplateInstance done();
     }
 
-    @Inject
-    AccountService accounts;
-    @Inject
-    PasswordPolicy passwords;
-    @Inject
-    AuthMessages messages;
-    @Inject
-    MailThrottle mailThrottle;
+    private final AccountService accounts;
+    private final PasswordPolicy passwords;
+    private final AuthMessages messages;
+    private final MailThrottle mailThrottle;
+
+    PasswordResetResource(AccountService accounts, PasswordPolicy passwords, AuthMessages messages,
+            MailThrottle mailThrottle) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.messages = messages;
+        this.mailThrottle = mailThrottle;
+    }
 
     @GET
     public TemplateInstance requestPage(@RestQuery boolean sent) {
@@ -54,7 +58,7 @@ public class PasswordResetResource {
 
     @POST
     public Response request(@RestForm String email, RoutingContext rc) {
-        if (email != null && email.length() <= 254) {
+        if (email != null && email.length() <= EmailAddress.MAX) {
             // counted whether or not the address has an account: a refusal says nothing about it either
             mailThrottle.countOrRefuse(email, LoginThrottle.address(rc));
             accounts.requestReset(email, RequestInfo.current().language());

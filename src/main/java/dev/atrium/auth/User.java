@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 
 import org.hibernate.annotations.DynamicUpdate;
 
+import dev.atrium.web.EmailAddress;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An account. Email and username are kept lower-cased; the password only as a bcrypt hash. */
@@ -33,7 +34,7 @@ public class User extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(nullable = false, unique = true, length = 254)
+    @Column(nullable = false, unique = true, length = EmailAddress.MAX)
     public String email;
 
     @Column(nullable = false, unique = true, length = 32)

@@ -1,18 +1,17 @@
 package dev.atrium.comments;
 
-import dev.atrium.web.FormErrors;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
-/** The check of a comment: 1 to 2,000 characters, not only spaces. */
-public final class CommentForm {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-    private CommentForm() {
-    }
-
-    public static FormErrors validate(String body, CommentMessages messages) {
-        FormErrors errors = FormErrors.none();
-        if (body == null || body.isBlank() || body.length() > Comment.BODY_MAX) {
-            errors.add("body", messages.error_body());
-        }
-        return errors;
-    }
+/**
+ * A comment as the post's form and an API client send it: 1 to 2,000 characters, not only spaces. The
+ * constraints are the check (see {@code Violations}) and the API document's limits alike.
+ */
+@Schema(name = "CommentInput", description = "What a client sends to comment on a post")
+public record CommentForm(
+        @NotBlank(message = "comments:error_body") @Size(min = 1, max = Comment.BODY_MAX, message = "comments:error_body")
+        @Schema(description = "Markdown (a subset: emphasis, code, links, lists, quotes), 1 to 2,000 characters", required = true)
+        String body) {
 }

@@ -1,6 +1,5 @@
 package dev.atrium.comments;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,10 +17,8 @@ import dev.atrium.web.FormValues;
 import dev.atrium.web.LocalRedirects;
 import dev.atrium.web.ProblemException;
 import dev.atrium.web.RateLimits;
-import dev.atrium.web.RequestInfo;
+import dev.atrium.web.Violations;
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
@@ -47,23 +44,27 @@ public class CommentsResource {
         static native TemplateInstance form(PostView post, String body, FormErrors errors);
     }
 
-    @Inject
-    CommentService comments;
-    @Inject
-    PostService posts;
-    @Inject
-    CommentThrottle throttle;
-    @Inject
-    SecurityIdentity identity;
+    private final CommentService comments;
+    private final PostService posts;
+    private final CommentThrottle throttle;
+    private final SecurityIdentity identity;
+    private final Violations violations;
+
+    CommentsResource(CommentService comments, PostService posts, CommentThrottle throttle, SecurityIdentity identity,
+            Violations violations) {
+        this.comments = comments;
+        this.posts = posts;
+        this.throttle = throttle;
+        this.identity = identity;
+        this.violations = violations;
+    }
 
     @POST
     @Path("posts/{id}/comments")
     @PermissionsAllowed("comment")
     public Response create(@RestPath long id, @RestForm String body) {
         PostView post = posts.get(id).orElseThrow(() -> CommentService.noPost(id));
-        // in the reader's language: the bundle injected as a bean speaks the default one
-        FormErrors errors = CommentForm.validate(body,
-                MessageBundles.get(CommentMessages.class, Localized.Literal.of(RequestInfo.current().language().tag())));
+        FormErrors errors = violations.of(new CommentForm(body));
         if (errors.any()) {
             return Response.status(400).entity(Templates.form(post, FormValues.keep(body, Comment.BODY_MAX), errors)).build();
         }

@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.atrium.web.EmailAddress;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -31,7 +32,7 @@ class OutboxMail extends PanacheEntityBase {
     @Column(name = "account_id")
     public Long accountId;
 
-    @Column(nullable = false, length = 254)
+    @Column(nullable = false, length = EmailAddress.MAX)
     public String recipient;
 
     @Column(nullable = false, length = 300)

@@ -26,7 +26,7 @@ import dev.atrium.web.FormValues;
 import dev.atrium.web.Language;
 import dev.atrium.web.ProblemException;
 import dev.atrium.web.RequestInfo;
-import dev.atrium.web.Page;
+import dev.atrium.web.Violations;
 import dev.atrium.web.PageNumber;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -50,19 +50,19 @@ public class PostsResource {
 
     private final PostService posts;
     private final SecurityIdentity identity;
-    private final PostMessages messages;
     private final HeldPages heldPages;
     private final MarkdownPreview preview;
     private final PostPageSection section;
+    private final Violations violations;
 
-    PostsResource(PostService posts, SecurityIdentity identity, PostMessages messages, HeldPages heldPages,
-            MarkdownPreview preview, PostPageSection section) {
+    PostsResource(PostService posts, SecurityIdentity identity, HeldPages heldPages, MarkdownPreview preview,
+            PostPageSection section, Violations violations) {
         this.posts = posts;
         this.identity = identity;
-        this.messages = messages;
         this.heldPages = heldPages;
         this.preview = preview;
         this.section = section;
+        this.violations = violations;
     }
 
     /** A post with a page of its comments ({@code page}, oldest first), which {@link PostPageSection} renders. */
@@ -113,7 +113,7 @@ public class PostsResource {
     @Path("posts")
     @PermissionsAllowed("write")
     public Response create(@RestForm String title, @RestForm String body) {
-        FormErrors errors = PostForm.validate(title, body, messages);
+        FormErrors errors = violations.of(new PostForm(title, body));
         if (errors.any()) {
             return Response.status(400).entity(Templates.editor(null, FormValues.keep(title, Post.TITLE_MAX), FormValues.keep(body, Post.BODY_MAX), errors))
                     .build();
@@ -145,7 +145,7 @@ public class PostsResource {
     @Authenticated
     public Response update(@RestPath long id, @RestForm String title, @RestForm String body) {
         editable(id);
-        FormErrors errors = PostForm.validate(title, body, messages);
+        FormErrors errors = violations.of(new PostForm(title, body));
         if (errors.any()) {
             return Response.status(400).entity(Templates.editor(id, FormValues.keep(title, Post.TITLE_MAX), FormValues.keep(body, Post.BODY_MAX), errors))
                     .build();

@@ -4,11 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.atrium.posts.MarkdownRenderer;
-import dev.atrium.web.FormErrors;
 import dev.atrium.web.ProblemException;
-import dev.atrium.web.RequestInfo;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 
 /** Profiles: what a profile page shows, and changes to one's own (or, for administrators, anyone's). */
 @ApplicationScoped
@@ -42,25 +38,8 @@ public class ProfileService {
                 follows.followerCount(profile.id), follows.followingCount(profile.id));
     }
 
-    /** The form's checks, in the request's language: every field optional, each with its length limit. */
-    public static FormErrors validate(String realName, String location, String aboutMe) {
-        // an injected bundle speaks its default language; the visitor's is the request's
-        SocialMessages messages = MessageBundles.get(SocialMessages.class, Localized.Literal.of(RequestInfo.current().language().tag()));
-        FormErrors errors = FormErrors.none();
-        if (realName != null && realName.strip().length() > Profile.REAL_NAME_MAX) {
-            errors.add("realName", messages.error_real_name());
-        }
-        if (location != null && location.strip().length() > Profile.LOCATION_MAX) {
-            errors.add("location", messages.error_location());
-        }
-        if (aboutMe != null && aboutMe.strip().length() > Profile.ABOUT_MAX) {
-            errors.add("aboutMe", messages.error_about());
-        }
-        return errors;
-    }
-
     /**
-     * Stores checked values (see {@link #validate}); blank ones clear the field. Joins the caller's
+     * Stores checked values (see {@link ProfileForm}); blank ones clear the field. Joins the caller's
      * transaction, so an administrator's edit and its audit entry commit together. Answers whether anything changed.
      */
     @Transactional

@@ -14,6 +14,7 @@ import dev.atrium.auth.AccountIdentityProvider;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
 import dev.atrium.web.LocalRedirects;
+import dev.atrium.web.Violations;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.PermissionsAllowed;
@@ -37,10 +38,12 @@ public class ProfileSettingsResource {
 
     private final ProfileService profiles;
     private final SecurityIdentity identity;
+    private final Violations violations;
 
-    ProfileSettingsResource(ProfileService profiles, SecurityIdentity identity) {
+    ProfileSettingsResource(ProfileService profiles, SecurityIdentity identity, Violations violations) {
         this.profiles = profiles;
         this.identity = identity;
+        this.violations = violations;
     }
 
     @GET
@@ -52,7 +55,7 @@ public class ProfileSettingsResource {
 
     @POST
     public Response save(@RestForm String realName, @RestForm String location, @RestForm String aboutMe) {
-        FormErrors errors = ProfileService.validate(realName, location, aboutMe);
+        FormErrors errors = violations.of(new ProfileForm(realName, location, aboutMe));
         if (errors.any()) {
             // the text comes back as typed (up to a little past each limit), so nothing written is lost
             return Response.status(400).entity(Templates.edit(identity.getPrincipal().getName(),

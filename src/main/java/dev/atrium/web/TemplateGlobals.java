@@ -2,7 +2,10 @@ package dev.atrium.web;
 
 import io.quarkus.qute.TemplateGlobal;
 
-/** Data every template can use without each resource passing it: {@code request} and {@code languages}. */
+/**
+ * Data every template can use without each resource passing it: {@code request}, {@code languages} and
+ * {@code emailMax}, the longest email address a form takes (its {@code maxlength}).
+ */
 @TemplateGlobal
 public final class TemplateGlobals {
 
@@ -15,5 +18,9 @@ public final class TemplateGlobals {
 
     static Language[] languages() {
         return Language.values();
+    }
+
+    static int emailMax() {
+        return EmailAddress.MAX;
     }
 }
