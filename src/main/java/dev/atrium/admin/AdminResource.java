@@ -2,7 +2,6 @@ package dev.atrium.admin;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,9 +13,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.atrium.auth.AccountService;
+import dev.atrium.auth.AccountDirectory;
+import dev.atrium.auth.AccountView;
 import dev.atrium.auth.Role;
-import dev.atrium.auth.User;
 import dev.atrium.social.Profile;
 import dev.atrium.social.ProfileService;
 import dev.atrium.social.ProfileView;
@@ -42,24 +41,28 @@ public class AdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(Page<User> users, String query, List<Role> roles, String error);
+        static native TemplateInstance users(Page<AccountView> users, String query, List<Role> roles, String error);
 
-        static native TemplateInstance audit(Page<AuditEntry> entries);
+        static native TemplateInstance audit(Page<AuditLine> entries);
 
         static native TemplateInstance edit(String username, String realName, String location, String aboutMe,
                 Role role, boolean confirmed, List<Role> roles, FormErrors errors, String error, boolean saved);
     }
 
-    @Inject
-    AccountService accounts;
-    @Inject
-    AdminService admin;
-    @Inject
-    AuditLog audit;
-    @Inject
-    SecurityIdentity identity;
-    @Inject
-    ProfileService profiles;
+    private final AccountDirectory accounts;
+    private final AdminService admin;
+    private final AuditLog audit;
+    private final SecurityIdentity identity;
+    private final ProfileService profiles;
+
+    AdminResource(AccountDirectory accounts, AdminService admin, AuditLog audit, SecurityIdentity identity,
+            ProfileService profiles) {
+        this.accounts = accounts;
+        this.admin = admin;
+        this.audit = audit;
+        this.identity = identity;
+        this.profiles = profiles;
+    }
 
     @GET
     public Response home() {
@@ -95,17 +98,17 @@ public class AdminResource {
     @GET
     @Path("users/{username}/edit")
     public TemplateInstance edit(@RestPath String username, @RestQuery String done) {
-        User user = accounts.byUsername(username).orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
-        ProfileView profile = profiles.view(user.id);
-        return Templates.edit(user.username, orEmpty(profile.realName()), orEmpty(profile.location()), orEmpty(profile.aboutMe()),
-                user.role, user.confirmed, List.of(Role.values()), FormErrors.none(), null, "saved".equals(done));
+        AccountView user = accounts.byUsername(username).orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
+        ProfileView profile = profiles.view(user.id());
+        return Templates.edit(user.username(), orEmpty(profile.realName()), orEmpty(profile.location()), orEmpty(profile.aboutMe()),
+                user.role(), user.confirmed(), List.of(Role.values()), FormErrors.none(), null, "saved".equals(done));
     }
 
     @POST
     @Path("users/{username}/edit")
     public Response saveEdit(@RestPath String username, @RestForm String realName, @RestForm String location,
             @RestForm String aboutMe, @RestForm String role, @RestForm String confirmed) {
-        User user = accounts.byUsername(username).orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
+        AccountView user = accounts.byUsername(username).orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
         Role chosen = parseRole(role);
         boolean isConfirmed = "true".equals(confirmed);
         FormErrors errors = ProfileService.validate(realName, location, aboutMe);
@@ -113,13 +116,13 @@ public class AdminResource {
         if (!errors.any()) {
             try {
                 admin.edit(actor(), username, new AdminService.AccountEdit(realName, location, aboutMe, chosen, isConfirmed));
-                return LocalRedirects.seeOther("/admin/users/" + user.username + "/edit?done=saved");
+                return LocalRedirects.seeOther("/admin/users/" + user.username() + "/edit?done=saved");
             } catch (AdminService.RefusedException e) {
                 refused = e.getMessage();
             }
         }
         // shown again as typed, with why it was refused
-        return Response.status(refused != null ? 409 : 400).entity(Templates.edit(user.username,
+        return Response.status(refused != null ? 409 : 400).entity(Templates.edit(user.username(),
                 FormValues.keep(realName, Profile.REAL_NAME_MAX * 4), FormValues.keep(location, Profile.LOCATION_MAX * 4),
                 FormValues.keep(aboutMe, Profile.ABOUT_MAX * 4), chosen, isConfirmed, List.of(Role.values()), errors, refused, false))
                 .build();

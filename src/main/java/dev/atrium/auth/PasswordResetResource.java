@@ -1,7 +1,6 @@
 package dev.atrium.auth;
 
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,14 +37,17 @@ public class PasswordResetResource {
         static native TemplateInstance done();
     }
 
-    @Inject
-    AccountService accounts;
-    @Inject
-    PasswordPolicy passwords;
-    @Inject
-    AuthMessages messages;
-    @Inject
-    MailThrottle mailThrottle;
+    private final PasswordReset resets;
+    private final PasswordPolicy passwords;
+    private final AuthMessages messages;
+    private final MailThrottle mailThrottle;
+
+    PasswordResetResource(PasswordReset resets, PasswordPolicy passwords, AuthMessages messages, MailThrottle mailThrottle) {
+        this.resets = resets;
+        this.passwords = passwords;
+        this.messages = messages;
+        this.mailThrottle = mailThrottle;
+    }
 
     @GET
     public TemplateInstance requestPage(@RestQuery boolean sent) {
@@ -57,7 +59,7 @@ public class PasswordResetResource {
         if (email != null && email.length() <= 254) {
             // counted whether or not the address has an account: a refusal says nothing about it either
             mailThrottle.countOrRefuse(email, LoginThrottle.address(rc));
-            accounts.requestReset(email, RequestInfo.current().language());
+            resets.request(email, RequestInfo.current().language());
         }
         return LocalRedirects.seeOther("/reset?sent=true");
     }
@@ -65,7 +67,7 @@ public class PasswordResetResource {
     @GET
     @Path("{token}")
     public Response choosePage(@RestPath String token) {
-        boolean valid = accounts.resetTarget(token).isPresent();
+        boolean valid = resets.target(token).isPresent();
         return Response.status(valid ? 200 : 400).entity(Templates.choose(token, valid, FormErrors.none())).build();
     }
 
@@ -75,10 +77,10 @@ public class PasswordResetResource {
         FormErrors errors = FormErrors.none();
         passwords.check(newPassword).ifPresent(problem -> errors.add("newPassword", PasswordMessages.of(problem, messages)));
         if (errors.any()) {
-            return Response.status(400).entity(Templates.choose(token, accounts.resetTarget(token).isPresent(), errors))
+            return Response.status(400).entity(Templates.choose(token, resets.target(token).isPresent(), errors))
                     .build();
         }
-        return accounts.resetPassword(token, newPassword)
+        return resets.reset(token, newPassword)
                 .map(user -> Response.ok(Templates.done()).build())
                 .orElseGet(() -> Response.status(400).entity(Templates.choose(token, false, FormErrors.none())).build());
     }

@@ -41,14 +41,18 @@ public class SettingsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance settings(User user, String notice, String newEmail, FormErrors errors,
-                List<ApiToken> tokens, String newToken, TokenForm tokenForm);
+        static native TemplateInstance settings(AccountView user, String notice, String newEmail, FormErrors errors,
+                List<ApiTokenView> tokens, String newToken, TokenForm tokenForm);
 
         static native TemplateInstance emailChange(String token, String email, LinkState state);
     }
 
     @Inject
-    AccountService accounts;
+    AccountDirectory accounts;
+    @Inject
+    Credentials credentials;
+    @Inject
+    EmailChange emailChanges;
     @Inject
     PasswordPolicy passwords;
     @Inject
@@ -118,7 +122,7 @@ public class SettingsResource {
 
     private TemplateInstance page(String notice, String newEmail, FormErrors errors, String newToken, TokenForm tokenForm) {
         User user = me();
-        return Templates.settings(user, notice, newEmail, errors, apiTokens.list(user.id), newToken, tokenForm);
+        return Templates.settings(AccountView.of(user), notice, newEmail, errors, apiTokens.list(user.id), newToken, tokenForm);
     }
 
     @POST
@@ -129,7 +133,7 @@ public class SettingsResource {
         if (!errors.any()) {
             String accountKey = LoginThrottle.accountKey(me());
             RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, LoginThrottle.address(rc));
-            OptionalLong sessionVersion = accounts.changePassword(me().username, currentPassword, newPassword);
+            OptionalLong sessionVersion = credentials.changePassword(me().username, currentPassword, newPassword);
             if (sessionVersion.isPresent()) {
                 throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
                 // every session of the account has ended; this one goes on as a fresh one under the new version
@@ -145,7 +149,7 @@ public class SettingsResource {
     @POST
     @Path("logout-everywhere")
     public Response logOutEverywhere(RoutingContext rc) {
-        accounts.endAllSessions(me().username);
+        credentials.endAllSessions(me().username);
         sessions.end(rc);
         return seeOther("/");
     }
@@ -164,7 +168,7 @@ public class SettingsResource {
             // the same answer whether or not another account holds the address: its holder hears of it, never
             // the requester, and no link goes to an address that has an account already; either way one mail
             // to that address, counted against its limit once the password is right (a 429 then changes nothing)
-            var request = accounts.requestEmailChange(user.username, currentPassword, newEmail, RequestInfo.current().language(),
+            var request = emailChanges.request(user.username, currentPassword, newEmail, RequestInfo.current().language(),
                     () -> {
                         throttle.succeeded(check, accountKey, address);
                         mailThrottle.countOrRefuse(newEmail, user, address);
@@ -185,7 +189,7 @@ public class SettingsResource {
     @GET
     @Path("email/{token}")
     public Response emailChangePage(@RestPath String token) {
-        var link = accounts.emailChangeLink(token);
+        var link = emailChanges.link(token);
         if (link.isEmpty()) {
             return emailChangeAnswer(400, token, "", LinkState.INVALID);
         }
@@ -199,17 +203,17 @@ public class SettingsResource {
     @Path("email/{token}")
     public Response confirmEmailChange(@RestPath String token) {
         long myId = me().id;
-        var link = accounts.emailChangeLink(token);
+        var link = emailChanges.link(token);
         if (link.isPresent() && link.get().userId() != myId) {
             return emailChangeAnswer(403, token, "", LinkState.OTHER_ACCOUNT);
         }
         try {
-            var changed = accounts.changeEmail(token, myId, RequestInfo.current().language());
+            var changed = emailChanges.change(token, myId, RequestInfo.current().language());
             if (changed.isEmpty()) {
                 return emailChangeAnswer(400, token, "", LinkState.INVALID);
             }
             return seeOther("/settings?done=email");
-        } catch (AccountService.AlreadyTakenException e) {
+        } catch (AlreadyTakenException e) {
             // another account confirmed the same address first
             return emailChangeAnswer(409, token, "", LinkState.TAKEN);
         }
@@ -227,12 +231,12 @@ public class SettingsResource {
     /**
      * Runs {@code change} if {@code currentPassword} is right: counted like a login before the check (a session
      * left open must not be a way to guess the password), and run under the account's lock with the check
-     * (see {@link AccountService#withPassword}). Empty when the password is wrong.
+     * (see {@link Credentials#withPassword}). Empty when the password is wrong.
      */
     private <T> Optional<T> withCurrentPassword(String currentPassword, RoutingContext rc, Function<User, T> change) {
         String accountKey = LoginThrottle.accountKey(me());
         RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, LoginThrottle.address(rc));
-        Optional<T> done = accounts.withPassword(me().username, currentPassword, change);
+        Optional<T> done = credentials.withPassword(me().username, currentPassword, change);
         if (done.isPresent()) {
             throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
         }
@@ -240,6 +244,6 @@ public class SettingsResource {
     }
 
     private User me() {
-        return accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
+        return accounts.account(identity.getPrincipal().getName()).orElseThrow();
     }
 }
