@@ -35,7 +35,7 @@ import io.vertx.ext.web.RoutingContext;
  * reset, "log out everywhere", disabled), so a copy of the cookies stops working on every replica too.
  */
 @Singleton
-public class SessionCookies {
+class SessionCookies {
 
     static final String START_COOKIE = "atrium-session-start";
     private static final String START_PURPOSE = "session";
