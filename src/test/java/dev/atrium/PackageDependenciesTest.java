@@ -1,22 +1,30 @@
 package dev.atrium;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.Set;
+
+import jakarta.persistence.Entity;
 
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The dependencies the design allows between packages, so a wrong import fails the build: feature packages
  * sit side by side over a small shared layer ({@code web}, {@code config}, {@code cache}) that knows no
- * feature, and no two packages depend on each other, directly or round a longer cycle.
+ * feature, and no two packages depend on each other, directly or round a longer cycle. Other features use
+ * only {@code auth}'s facade, and templates are handed views, never entities.
  */
 class PackageDependenciesTest {
 
@@ -54,6 +62,24 @@ class PackageDependenciesTest {
                         c -> c.getPackageName().equals("dev.atrium.auth")
                                 && !AUTH_FACADE.contains(topLevelName(c))))
                 .check(MAIN);
+    }
+
+    /**
+     * A template is handed views (records, copies), never an entity, nor a list or page of them: an entity
+     * carries what a page must not show (a password hash) and may be written back by whatever touches it.
+     */
+    @Test
+    void templatesGetViewsNeverEntities() {
+        methods().that().areDeclaredInClassesThat().haveSimpleName("Templates")
+                .should(new ArchCondition<JavaMethod>("take no entity, nor a collection or page of entities") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        method.getParameterTypes().stream().flatMap(type -> type.getAllInvolvedRawTypes().stream())
+                                .filter(type -> type.isAnnotatedWith(Entity.class))
+                                .forEach(entity -> events.add(SimpleConditionEvent.violated(method,
+                                        method.getFullName() + " is handed the entity " + entity.getName())));
+                    }
+                }).check(MAIN);
     }
 
     /** A class's own name, or for a nested one (Role$1) the name of the class it is nested in. */
