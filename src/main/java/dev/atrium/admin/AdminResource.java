@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.auth.AccountDirectory;
 import dev.atrium.auth.AccountView;
+import dev.atrium.auth.CurrentAccount;
 import dev.atrium.auth.Role;
 import dev.atrium.social.Profile;
 import dev.atrium.social.ProfileService;
@@ -159,7 +160,7 @@ public class AdminResource {
     }
 
     private String actor() {
-        return identity.getPrincipal().getName();
+        return CurrentAccount.username(identity);
     }
 
     private static Role parseRole(String role) {

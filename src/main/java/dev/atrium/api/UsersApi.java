@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.atrium.auth.AccountDirectory;
 import dev.atrium.auth.AccountView;
+import dev.atrium.auth.CurrentAccount;
 import dev.atrium.web.Page;
 import dev.atrium.web.PageNumber;
 import dev.atrium.posts.PostView;
@@ -56,7 +57,7 @@ public class UsersApi {
     @Operation(summary = "The account the token belongs to")
     @APIResponse(responseCode = "401", description = "No valid token")
     public ApiDtos.MeJson me() {
-        AccountView user = accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
+        AccountView user = accounts.byUsername(CurrentAccount.username(identity)).orElseThrow();
         return new ApiDtos.MeJson(user.username(), user.email(), user.role().name(), user.confirmed(),
                 user.confirmed() ? user.role().permissions().stream().map(p -> p.id()).sorted().toList() : java.util.List.of(),
                 Map.of("self", "/api/v1/users/me", "public", "/api/v1/users/" + user.username()));
@@ -118,7 +119,7 @@ public class UsersApi {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
     public ApiDtos.PostPage feed(@RestQuery String page) {
         int number = PageNumber.parse(page);
-        AccountView user = accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
+        AccountView user = accounts.byUsername(CurrentAccount.username(identity)).orElseThrow();
         Page<PostView> posts = follows.feed(user.id(), number);
         return new ApiDtos.PostPage(posts.items().stream().map(PostsApi::json).toList(), posts.number(), posts.size(),
                 posts.total(), posts.pages(), links(posts, "/api/v1/users/me/feed"));

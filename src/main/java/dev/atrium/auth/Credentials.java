@@ -31,15 +31,6 @@ class Credentials {
         this.apiTokens = apiTokens;
     }
 
-    /**
-     * The account for a login (email or username) and password, spending the same time whether or not it
-     * exists. Not one transaction: the account is read in a short one, and the slow bcrypt comparison runs
-     * after it, so a burst of logins does not hold every pooled connection while hashing.
-     */
-    public Optional<User> authenticate(String login, String password) {
-        return authenticate(byLogin(login), password);
-    }
-
     /** The account a login (email or username) names, read in a short transaction of its own. */
     public Optional<User> byLogin(String login) {
         return login == null || login.isBlank() ? Optional.empty()
@@ -47,8 +38,10 @@ class Credentials {
     }
 
     /**
-     * As {@link #authenticate(String, String)}, for the account already read by {@link #byLogin} (the login
-     * throttle counts the attempt against that account before the password is checked).
+     * The account read by {@link #byLogin}, if this is its password (and it is not disabled), spending the same
+     * time whether or not there is an account. The login throttle counts the attempt against that account
+     * before the password is checked. Not one transaction: the account was read in a short one, and the slow
+     * bcrypt comparison runs after it, so a burst of logins does not hold every pooled connection while hashing.
      */
     public Optional<User> authenticate(Optional<User> user, String password) {
         if (user.isEmpty()) {
