@@ -13,9 +13,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.atrium.auth.AccountService;
+import dev.atrium.auth.AccountDirectory;
+import dev.atrium.auth.AccountView;
+import dev.atrium.auth.CurrentAccount;
 import dev.atrium.auth.Role;
-import dev.atrium.auth.User;
 import dev.atrium.social.Profile;
 import dev.atrium.social.ProfileForm;
 import dev.atrium.social.ProfileService;
@@ -45,22 +46,22 @@ public class AdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(Page<User> users, String query, List<Role> roles, String error);
+        static native TemplateInstance users(Page<AccountView> users, String query, List<Role> roles, String error);
 
-        static native TemplateInstance audit(Page<AuditEntry> entries);
+        static native TemplateInstance audit(Page<AuditLine> entries);
 
         static native TemplateInstance edit(String username, String realName, String location, String aboutMe,
                 Role role, boolean confirmed, List<Role> roles, FormErrors errors, String error, boolean saved);
     }
 
-    private final AccountService accounts;
+    private final AccountDirectory accounts;
     private final AdminService admin;
     private final AuditLog audit;
     private final SecurityIdentity identity;
     private final ProfileService profiles;
     private final Violations violations;
 
-    AdminResource(AccountService accounts, AdminService admin, AuditLog audit, SecurityIdentity identity,
+    AdminResource(AccountDirectory accounts, AdminService admin, AuditLog audit, SecurityIdentity identity,
             ProfileService profiles, Violations violations) {
         this.accounts = accounts;
         this.admin = admin;
@@ -104,17 +105,17 @@ public class AdminResource {
     @GET
     @Path("users/{username}/edit")
     public TemplateInstance edit(@RestPath String username, @RestQuery String done) {
-        User user = accounts.byUsername(username).orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
-        ProfileView profile = profiles.view(user.id);
-        return Templates.edit(user.username, orEmpty(profile.realName()), orEmpty(profile.location()), orEmpty(profile.aboutMe()),
-                user.role, user.confirmed, List.of(Role.values()), FormErrors.none(), null, "saved".equals(done));
+        AccountView user = accounts.byUsername(username).orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
+        ProfileView profile = profiles.view(user.id());
+        return Templates.edit(user.username(), orEmpty(profile.realName()), orEmpty(profile.location()), orEmpty(profile.aboutMe()),
+                user.role(), user.confirmed(), List.of(Role.values()), FormErrors.none(), null, "saved".equals(done));
     }
 
     @POST
     @Path("users/{username}/edit")
     public Response saveEdit(@RestPath String username, @RestForm String realName, @RestForm String location,
             @RestForm String aboutMe, @RestForm String role, @RestForm String confirmed) {
-        User user = accounts.byUsername(username).orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
+        AccountView user = accounts.byUsername(username).orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
         Role chosen = parseRole(role);
         boolean isConfirmed = "true".equals(confirmed);
         FormErrors errors = violations.of(new ProfileForm(realName, location, aboutMe));
@@ -122,13 +123,13 @@ public class AdminResource {
         if (!errors.any()) {
             try {
                 admin.edit(actor(), username, new AdminService.AccountEdit(realName, location, aboutMe, chosen, isConfirmed));
-                return LocalRedirects.seeOther("/admin/users/" + user.username + "/edit?done=saved");
+                return LocalRedirects.seeOther("/admin/users/" + user.username() + "/edit?done=saved");
             } catch (AdminService.RefusedException e) {
                 refused = e.getMessage();
             }
         }
         // shown again as typed, with why it was refused
-        return Response.status(refused != null ? 409 : 400).entity(Templates.edit(user.username,
+        return Response.status(refused != null ? 409 : 400).entity(Templates.edit(user.username(),
                 FormValues.keep(realName, Profile.REAL_NAME_MAX * 4), FormValues.keep(location, Profile.LOCATION_MAX * 4),
                 FormValues.keep(aboutMe, Profile.ABOUT_MAX * 4), chosen, isConfirmed, List.of(Role.values()), errors, refused, false))
                 .build();
@@ -165,7 +166,7 @@ public class AdminResource {
     }
 
     private String actor() {
-        return identity.getPrincipal().getName();
+        return CurrentAccount.username(identity);
     }
 
     private static Role parseRole(String role) {

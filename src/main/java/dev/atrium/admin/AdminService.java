@@ -1,12 +1,11 @@
 package dev.atrium.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import dev.atrium.auth.AccountService;
+import dev.atrium.auth.AccountAdministration;
+import dev.atrium.auth.AccountView;
 import dev.atrium.auth.Role;
-import dev.atrium.auth.User;
 import dev.atrium.social.ProfileService;
 import dev.atrium.web.ProblemException;
 
@@ -19,45 +18,42 @@ import dev.atrium.web.ProblemException;
 @ApplicationScoped
 public class AdminService {
 
-    private final AccountService accounts;
+    private final AccountAdministration accounts;
     private final AuditLog audit;
     private final ProfileService profiles;
 
-    AdminService(AccountService accounts, AuditLog audit, ProfileService profiles) {
+    AdminService(AccountAdministration accounts, AuditLog audit, ProfileService profiles) {
         this.accounts = accounts;
         this.audit = audit;
         this.profiles = profiles;
     }
 
     @Transactional
-    public User changeRole(String actor, String username, Role role) {
-        User user = existing(username);
-        if (user.role == role) {
-            return user;
+    public void changeRole(String actor, String username, Role role) {
+        AccountView user = existing(username);
+        if (user.role() == role) {
+            return;
         }
         refuseSelf(actor, user, "self_role");
         if (role != Role.ADMINISTRATOR) {
             refuseLastAdministrator(user);
         }
-        Role before = user.role;
-        accounts.setRole(user, role);
-        audit.record(actor, "role.change", user.username, before + " → " + role);
-        return user;
+        accounts.setRole(user.id(), role);
+        audit.record(actor, "role.change", user.username(), user.role() + " → " + role);
     }
 
     @Transactional
-    public User setDisabled(String actor, String username, boolean disabled) {
-        User user = existing(username);
-        if (user.disabled == disabled) {
-            return user;
+    public void setDisabled(String actor, String username, boolean disabled) {
+        AccountView user = existing(username);
+        if (user.disabled() == disabled) {
+            return;
         }
         refuseSelf(actor, user, "self_disable");
         if (disabled) {
             refuseLastAdministrator(user);
         }
-        accounts.setDisabled(user, disabled);
-        audit.record(actor, disabled ? "account.disable" : "account.enable", user.username, null);
-        return user;
+        accounts.setDisabled(user.id(), disabled);
+        audit.record(actor, disabled ? "account.disable" : "account.enable", user.username(), null);
     }
 
     /** What an administrator's edit of an account changes: its profile, role and confirmation. */
@@ -69,48 +65,42 @@ public class AdminService {
      * entry; a refused part (one's own role or confirmation, the last administrator) changes nothing at all.
      */
     @Transactional
-    public User edit(String actor, String username, AccountEdit edit) {
-        User user = existing(username);
-        if (user.role != edit.role()) {
+    public void edit(String actor, String username, AccountEdit edit) {
+        AccountView user = existing(username);
+        if (user.role() != edit.role()) {
             refuseSelf(actor, user, "self_role");
             if (edit.role() != Role.ADMINISTRATOR) {
                 refuseLastAdministrator(user);
             }
         }
-        if (user.confirmed && !edit.confirmed()) {
+        if (user.confirmed() && !edit.confirmed()) {
             refuseSelf(actor, user, "self_confirm");
             refuseLastAdministrator(user);
         }
-        if (profiles.update(user.id, edit.realName(), edit.location(), edit.aboutMe())) {
-            audit.record(actor, "profile.edit", user.username, null);
+        if (profiles.update(user.id(), edit.realName(), edit.location(), edit.aboutMe())) {
+            audit.record(actor, "profile.edit", user.username(), null);
         }
-        if (user.role != edit.role()) {
-            Role before = user.role;
-            accounts.setRole(user, edit.role());
-            audit.record(actor, "role.change", user.username, before + " → " + edit.role());
+        if (user.role() != edit.role()) {
+            accounts.setRole(user.id(), edit.role());
+            audit.record(actor, "role.change", user.username(), user.role() + " → " + edit.role());
         }
-        if (user.confirmed != edit.confirmed()) {
-            accounts.setConfirmed(user, edit.confirmed());
-            audit.record(actor, edit.confirmed() ? "account.confirm" : "account.unconfirm", user.username, null);
+        if (user.confirmed() != edit.confirmed()) {
+            accounts.setConfirmed(user.id(), edit.confirmed());
+            audit.record(actor, edit.confirmed() ? "account.confirm" : "account.unconfirm", user.username(), null);
         }
-        return user;
     }
 
     /**
-     * The account to change, with its row and every active administrator's row locked, in the order of their
-     * ids: a change to the same account at the same moment (a password change, another administrator's action)
-     * waits, and no two such changes can each hold a lock the other waits for.
+     * The account to change, with its row and every active administrator's row locked (see
+     * {@link AccountAdministration#lockWithAdministrators}), as it was when locked.
      */
-    private static User existing(String username) {
-        String name = User.normalise(username);
-        return User.<User> find("username = ?1 or (" + ACTIVE_ADMINISTRATORS.replace("?1", "?2") + ") order by id", name,
-                Role.ADMINISTRATOR).withLock(LockModeType.PESSIMISTIC_WRITE).list().stream()
-                .filter(user -> user.username.equals(name)).findFirst()
+    private AccountView existing(String username) {
+        return accounts.lockWithAdministrators(username)
                 .orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
     }
 
-    private static void refuseSelf(String actor, User user, String message) {
-        if (user.username.equals(actor)) {
+    private static void refuseSelf(String actor, AccountView user, String message) {
+        if (user.username().equals(actor)) {
             throw new RefusedException(message);
         }
     }
@@ -121,19 +111,17 @@ public class AdminService {
      * the same kind waited for this transaction; the count is a new statement after the lock, so it sees what
      * such a change committed.
      */
-    private static void refuseLastAdministrator(User user) {
+    private void refuseLastAdministrator(AccountView user) {
         if (!isActiveAdministrator(user)) {
             return;
         }
-        if (User.count(ACTIVE_ADMINISTRATORS + " and id <> ?2", Role.ADMINISTRATOR, user.id) == 0) {
+        if (accounts.otherActiveAdministrators(user.id()) == 0) {
             throw new RefusedException("last_admin");
         }
     }
 
-    private static final String ACTIVE_ADMINISTRATORS = "role = ?1 and disabled = false and confirmed = true";
-
-    private static boolean isActiveAdministrator(User user) {
-        return user.role == Role.ADMINISTRATOR && !user.disabled && user.confirmed;
+    private static boolean isActiveAdministrator(AccountView user) {
+        return user.role() == Role.ADMINISTRATOR && !user.disabled() && user.confirmed();
     }
 
     /** An action the site refuses (one's own account, the last administrator); the message is the admin bundle's key. */

@@ -34,9 +34,10 @@ public class AuditLog {
 
     /** Newest first. */
     @Transactional
-    public Page<AuditEntry> page(int number) {
+    public Page<AuditLine> page(int number) {
         var all = AuditEntry.<AuditEntry> findAll(Sort.descending("at", "id"));
         long total = all.count();
-        return new Page<>(all.page(number - 1, PAGE_SIZE).list(), number, PAGE_SIZE, total);
+        return new Page<>(all.page(number - 1, PAGE_SIZE).<AuditEntry> list().stream().map(AuditLine::of).toList(), number,
+                PAGE_SIZE, total);
     }
 }

@@ -3,11 +3,11 @@ package dev.atrium.analytics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -17,32 +17,30 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import dev.atrium.config.AtriumConfig;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Moves buffered page views into {@code page_views} in JDBC batches, on a timer and once more at shutdown
- * (after in-flight requests have finished), so every view served is written. A batch the database refused
- * is kept and retried first; while it waits, the bounded buffer takes the strain and drops what overflows.
+ * Moves buffered page views into {@code page_views} in batches ({@link PageViewTable}), on a timer and once
+ * more at shutdown (after in-flight requests have finished), so every view served is written. A batch the
+ * database refused is kept and retried first; while it waits, the bounded buffer takes the strain and drops
+ * what overflows.
  */
 @Singleton
 public class PageViewWriter {
 
     private static final Logger LOG = Logger.getLogger(PageViewWriter.class);
-    private static final String INSERT = "insert into page_views "
-            + "(viewed_at, view_day, path, referrer_host, browser, device, status, visitor) values (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final PageViewBuffer buffer;
     private final DailySalts salts;
-    private final AgroalDataSource dataSource;
+    private final PageViewTable table;
     private final int batchSize;
     private List<PageView> retry = List.of();
 
-    PageViewWriter(PageViewBuffer buffer, DailySalts salts, AgroalDataSource dataSource, AtriumConfig config) {
+    PageViewWriter(PageViewBuffer buffer, DailySalts salts, PageViewTable table, AtriumConfig config) {
         this.buffer = buffer;
         this.salts = salts;
-        this.dataSource = dataSource;
+        this.table = table;
         this.batchSize = config.analytics().batchSize();
     }
 
@@ -85,22 +83,14 @@ public class PageViewWriter {
     }
 
     private void write(List<PageView> batch) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (PageView view : batch) {
-                LocalDate day = view.at().atOffset(ZoneOffset.UTC).toLocalDate();
-                insert.setObject(1, view.at().atOffset(ZoneOffset.UTC));
-                insert.setObject(2, day);
-                insert.setString(3, view.path());
-                insert.setString(4, view.referrerHost());
-                insert.setString(5, view.browser());
-                insert.setString(6, view.device());
-                insert.setInt(7, view.status());
-                insert.setString(8, visitor(salts.saltFor(day), view.address(), view.userAgent()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        List<PageViewTable.Row> rows = new ArrayList<>(batch.size());
+        for (PageView view : batch) {
+            OffsetDateTime at = view.at().atOffset(ZoneOffset.UTC);
+            LocalDate day = at.toLocalDate();
+            rows.add(new PageViewTable.Row(at, day, view.path(), view.referrerHost(), view.browser(), view.device(), view.status(),
+                    visitor(salts.saltFor(day), view.address(), view.userAgent())));
         }
+        table.insert(rows);
     }
 
     /** The day's pseudonym of a visitor: SHA-256 over the day's salt, the client address and the user agent. */

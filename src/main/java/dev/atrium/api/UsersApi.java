@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,8 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.atrium.auth.AccountService;
-import dev.atrium.auth.User;
+import dev.atrium.auth.AccountDirectory;
+import dev.atrium.auth.AccountView;
+import dev.atrium.auth.CurrentAccount;
 import dev.atrium.web.Page;
 import dev.atrium.web.PageNumber;
 import dev.atrium.posts.PostView;
@@ -38,14 +38,17 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Tag(name = "Users")
 public class UsersApi {
 
-    @Inject
-    AccountService accounts;
-    @Inject
-    SecurityIdentity identity;
-    @Inject
-    ProfileService profiles;
-    @Inject
-    FollowService follows;
+    private final AccountDirectory accounts;
+    private final SecurityIdentity identity;
+    private final ProfileService profiles;
+    private final FollowService follows;
+
+    UsersApi(AccountDirectory accounts, SecurityIdentity identity, ProfileService profiles, FollowService follows) {
+        this.accounts = accounts;
+        this.identity = identity;
+        this.profiles = profiles;
+        this.follows = follows;
+    }
 
     @GET
     @Path("me")
@@ -54,10 +57,10 @@ public class UsersApi {
     @Operation(summary = "The account the token belongs to")
     @APIResponse(responseCode = "401", description = "No valid token")
     public ApiDtos.MeJson me() {
-        User user = accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
-        return new ApiDtos.MeJson(user.username, user.email, user.role.name(), user.confirmed,
-                user.confirmed ? user.role.permissions().stream().map(p -> p.id()).sorted().toList() : java.util.List.of(),
-                Map.of("self", "/api/v1/users/me", "public", "/api/v1/users/" + user.username));
+        AccountView user = accounts.byUsername(CurrentAccount.username(identity)).orElseThrow();
+        return new ApiDtos.MeJson(user.username(), user.email(), user.role().name(), user.confirmed(),
+                user.confirmed() ? user.role().permissions().stream().map(p -> p.id()).sorted().toList() : java.util.List.of(),
+                Map.of("self", "/api/v1/users/me", "public", "/api/v1/users/" + user.username()));
     }
 
     @GET
@@ -66,17 +69,17 @@ public class UsersApi {
     @APIResponse(responseCode = "404", description = "No such user",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
     public ApiDtos.UserJson byName(@RestPath String username) {
-        User user = accounts.byUsername(username)
-                .filter(u -> !u.disabled)
+        AccountView user = accounts.byUsername(username)
+                .filter(u -> !u.disabled())
                 .orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
-        ProfileView profile = profiles.view(user.id);
+        ProfileView profile = profiles.view(user.id());
         Map<String, String> links = new LinkedHashMap<>();
-        links.put("self", "/api/v1/users/" + user.username);
-        links.put("html", "/users/" + user.username);
-        links.put("avatar", "/users/" + user.username + "/avatar.svg");
-        links.put("followers", "/api/v1/users/" + user.username + "/followers");
-        links.put("following", "/api/v1/users/" + user.username + "/following");
-        return new ApiDtos.UserJson(user.username, user.role.name(), user.createdAt, profile.realName(), profile.location(),
+        links.put("self", "/api/v1/users/" + user.username());
+        links.put("html", "/users/" + user.username());
+        links.put("avatar", "/users/" + user.username() + "/avatar.svg");
+        links.put("followers", "/api/v1/users/" + user.username() + "/followers");
+        links.put("following", "/api/v1/users/" + user.username() + "/following");
+        return new ApiDtos.UserJson(user.username(), user.role().name(), user.createdAt(), profile.realName(), profile.location(),
                 profile.aboutMe(), profile.aboutHtml(), profile.lastSeen(), profile.followers(), profile.following(), links);
     }
 
@@ -89,8 +92,8 @@ public class UsersApi {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
     public ApiDtos.PersonPage followers(@RestPath String username, @RestQuery String page) {
         int number = PageNumber.parse(page);
-        User user = follows.existing(username);
-        return people(follows.followers(user.id, number), "/api/v1/users/" + user.username + "/followers");
+        AccountView user = follows.existing(username);
+        return people(follows.followers(user.id(), number), "/api/v1/users/" + user.username() + "/followers");
     }
 
     @GET
@@ -102,8 +105,8 @@ public class UsersApi {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
     public ApiDtos.PersonPage following(@RestPath String username, @RestQuery String page) {
         int number = PageNumber.parse(page);
-        User user = follows.existing(username);
-        return people(follows.following(user.id, number), "/api/v1/users/" + user.username + "/following");
+        AccountView user = follows.existing(username);
+        return people(follows.following(user.id(), number), "/api/v1/users/" + user.username() + "/following");
     }
 
     @GET
@@ -116,8 +119,8 @@ public class UsersApi {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
     public ApiDtos.PostPage feed(@RestQuery String page) {
         int number = PageNumber.parse(page);
-        User user = accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
-        Page<PostView> posts = follows.feed(user.id, number);
+        AccountView user = accounts.byUsername(CurrentAccount.username(identity)).orElseThrow();
+        Page<PostView> posts = follows.feed(user.id(), number);
         return new ApiDtos.PostPage(posts.items().stream().map(PostsApi::json).toList(), posts.number(), posts.size(),
                 posts.total(), posts.pages(), links(posts, "/api/v1/users/me/feed"));
     }

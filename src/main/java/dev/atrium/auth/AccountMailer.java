@@ -26,7 +26,7 @@ import io.quarkus.runtime.LaunchMode;
  * logged, since the mock mailbox sends nothing.
  */
 @Singleton
-public class AccountMailer {
+class AccountMailer {
 
     private static final Logger LOG = Logger.getLogger(AccountMailer.class);
 

@@ -65,11 +65,6 @@ public class ApiToken extends PanacheEntityBase {
         return expiresAt != null && !expiresAt.isAfter(now);
     }
 
-    /** For the settings page's list. */
-    public boolean hasExpired() {
-        return expired(Instant.now());
-    }
-
     public boolean readOnly() {
         return scope == Scope.READ;
     }

@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
  * scope as an attribute for {@link ApiTokenScopeFilter}.
  */
 @ApplicationScoped
-public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     /** The {@link ApiToken.Scope} of the token an identity came from; absent for sessions. */
     public static final String SCOPE = "atrium.token-scope";

@@ -28,7 +28,7 @@ import io.vertx.ext.web.RoutingContext;
  * administrator's token, {@code /admin}.
  */
 @ApplicationScoped
-public class ApiTokenMechanism implements HttpAuthenticationMechanism {
+class ApiTokenMechanism implements HttpAuthenticationMechanism {
 
     public static final String SCHEME = "bearer";
     private static final String PREFIX = "Bearer ";

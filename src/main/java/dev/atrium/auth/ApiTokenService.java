@@ -60,8 +60,10 @@ public class ApiTokenService {
     }
 
     @Transactional
-    public List<ApiToken> list(long userId) {
-        return ApiToken.list("userId = ?1 and revoked = false order by createdAt desc", userId);
+    public List<ApiTokenView> list(long userId) {
+        Instant now = clock.instant();
+        return ApiToken.<ApiToken> list("userId = ?1 and revoked = false order by createdAt desc", userId).stream()
+                .map(token -> ApiTokenView.of(token, now)).toList();
     }
 
     /** Revokes one of the account's own tokens; false when it has no such token. */

@@ -28,15 +28,15 @@ import io.vertx.ext.web.RoutingContext;
 public class ApiTokenSettingsResource {
 
     private final SettingsPage page;
-    private final AccountService accounts;
+    private final Credentials credentials;
     private final ApiTokenService apiTokens;
     private final AuthMessages messages;
     private final LoginThrottle throttle;
 
-    ApiTokenSettingsResource(SettingsPage page, AccountService accounts, ApiTokenService apiTokens, AuthMessages messages,
+    ApiTokenSettingsResource(SettingsPage page, Credentials credentials, ApiTokenService apiTokens, AuthMessages messages,
             LoginThrottle throttle) {
         this.page = page;
-        this.accounts = accounts;
+        this.credentials = credentials;
         this.apiTokens = apiTokens;
         this.messages = messages;
         this.throttle = throttle;
@@ -79,13 +79,13 @@ public class ApiTokenSettingsResource {
     /**
      * Runs {@code change} if {@code currentPassword} is right: counted like a login before the check (a session
      * left open must not be a way to guess the password), and run under the account's lock with the check
-     * (see {@link AccountService#withPassword}). Empty when the password is wrong.
+     * (see {@link Credentials#withPassword}). Empty when the password is wrong.
      */
     private <T> Optional<T> withCurrentPassword(String currentPassword, RoutingContext rc, Function<User, T> change) {
         User me = page.me();
         String accountKey = LoginThrottle.accountKey(me);
         RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, LoginThrottle.address(rc));
-        Optional<T> done = accounts.withPassword(me.username, currentPassword, change);
+        Optional<T> done = credentials.withPassword(me.username, currentPassword, change);
         if (done.isPresent()) {
             throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
         }

@@ -60,7 +60,10 @@ public class AuthResource {
     }
 
     private final MeterRegistry registry;
-    private final AccountService accounts;
+    private final Registration registration;
+    private final ConfirmationLinks confirmations;
+    private final Credentials credentials;
+    private final AccountDirectory accounts;
     private final PasswordPolicy passwords;
     private final SessionCookies sessions;
     private final AuthMessages messages;
@@ -70,10 +73,14 @@ public class AuthResource {
     private final EndedSessions endedSessions;
     private final Violations violations;
 
-    AuthResource(MeterRegistry registry, AccountService accounts, PasswordPolicy passwords, SessionCookies sessions,
-            AuthMessages messages, SecurityIdentity identity, LoginThrottle throttle, MailThrottle mailThrottle,
-            EndedSessions endedSessions, Violations violations) {
+    AuthResource(MeterRegistry registry, Registration registration, ConfirmationLinks confirmations, Credentials credentials,
+            AccountDirectory accounts, PasswordPolicy passwords, SessionCookies sessions, AuthMessages messages,
+            SecurityIdentity identity, LoginThrottle throttle, MailThrottle mailThrottle, EndedSessions endedSessions,
+            Violations violations) {
         this.registry = registry;
+        this.registration = registration;
+        this.confirmations = confirmations;
+        this.credentials = credentials;
         this.accounts = accounts;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -96,11 +103,11 @@ public class AuthResource {
     public Response login(@RestForm String login, @RestForm String password, @RestForm String next,
             RoutingContext rc) {
         String address = LoginThrottle.address(rc);
-        Optional<User> account = accounts.byLogin(login);
+        Optional<User> account = credentials.byLogin(login);
         String accountKey = LoginThrottle.accountKey(account, login);
         // counted before the password is checked: concurrent guesses cannot all be checked before the count rises
         RateLimits.Attempt attempt = throttle.attemptOrRefuse(accountKey, address);
-        Optional<User> user = accounts.authenticate(account, password);
+        Optional<User> user = credentials.authenticate(account, password);
         if (user.isEmpty()) {
             Counter.builder("atrium.logins.failed").description("Logins refused for a wrong login or password")
                     .register(registry).increment();
@@ -142,14 +149,14 @@ public class AuthResource {
             // before the slow hash and the mail; counted alike for a new address and a taken one
             mailThrottle.countOrRefuse(email, LoginThrottle.address(rc));
             try {
-                accounts.register(email, username, password, RequestInfo.current().language());
+                registration.register(email, username, password, RequestInfo.current().language());
                 return seeOther("/register/sent");
-            } catch (AccountService.AlreadyTakenException e) {
-                if (e.taken() == AccountService.Taken.USERNAME) {
+            } catch (AlreadyTakenException e) {
+                if (e.taken() == AlreadyTakenException.Taken.USERNAME) {
                     errors.add("username", messages.error_username_taken());
                 } else {
                     // the same answer as a new account: the owner of the address hears of it, nobody else
-                    accounts.tellOwnerOfRegistration(email, RequestInfo.current().language());
+                    registration.tellOwnerOfRegistration(email, RequestInfo.current().language());
                     return seeOther("/register/sent");
                 }
             }
@@ -167,14 +174,14 @@ public class AuthResource {
     @GET
     @Path("confirm/{token}")
     public Response confirmPage(@RestPath String token) {
-        boolean valid = accounts.isValidConfirmation(token);
+        boolean valid = confirmations.isValid(token);
         return Response.status(valid ? 200 : 400).entity(Templates.confirm(token, valid)).build();
     }
 
     @POST
     @Path("confirm/{token}")
     public Response confirm(@RestPath String token) {
-        return accounts.confirm(token)
+        return confirmations.confirm(token)
                 .map(user -> Response.ok(Templates.confirmed(user.username)))
                 .orElseGet(() -> Response.status(400).entity(Templates.confirm(token, false)))
                 .build();
@@ -184,8 +191,8 @@ public class AuthResource {
     @Path("unconfirmed")
     @Authenticated
     public TemplateInstance unconfirmed(@RestQuery boolean resent) {
-        User user = accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
-        String mail = accounts.confirmationMail(user).map(Enum::name).orElse("");
+        User user = accounts.account(identity.getPrincipal().getName()).orElseThrow();
+        String mail = confirmations.latestMail(user).map(Enum::name).orElse("");
         return Templates.unconfirmed(user.email, resent, mail);
     }
 
@@ -193,10 +200,10 @@ public class AuthResource {
     @Path("confirm/resend")
     @Authenticated
     public Response resend(RoutingContext rc) {
-        User user = accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
+        User user = accounts.account(identity.getPrincipal().getName()).orElseThrow();
         if (!user.confirmed) {
             mailThrottle.countOrRefuse(user.email, user, LoginThrottle.address(rc));
-            accounts.sendConfirmationAgain(user.username, RequestInfo.current().language());
+            confirmations.sendAgain(user.username, RequestInfo.current().language());
         }
         return seeOther("/unconfirmed?resent=true");
     }

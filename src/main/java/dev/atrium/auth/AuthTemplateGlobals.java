@@ -35,7 +35,7 @@ public final class AuthTemplateGlobals {
             return false;
         }
         SecurityIdentity identity = Arc.container().instance(SecurityIdentity.class).get();
-        return identity != null && AccountIdentityProvider.holds(identity, Permission.ADMINISTER);
+        return identity != null && CurrentAccount.holds(identity, Permission.ADMINISTER);
     }
 
     /** Whether the layout links the moderation page: the same permission that page requires. */
@@ -44,7 +44,7 @@ public final class AuthTemplateGlobals {
             return false;
         }
         SecurityIdentity identity = Arc.container().instance(SecurityIdentity.class).get();
-        return identity != null && AccountIdentityProvider.holds(identity, Permission.MODERATE);
+        return identity != null && CurrentAccount.holds(identity, Permission.MODERATE);
     }
 
     /**

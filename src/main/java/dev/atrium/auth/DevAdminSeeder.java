@@ -18,7 +18,7 @@ import io.quarkus.runtime.StartupEvent;
  * in as it, so a developer can try every page at once. Its password is new at every start.
  */
 @Singleton
-public class DevAdminSeeder {
+class DevAdminSeeder {
 
     private static final Logger LOG = Logger.getLogger(DevAdminSeeder.class);
     static final String USERNAME = "admin";

@@ -39,16 +39,16 @@ public class EmailSettingsResource {
     }
 
     private final SettingsPage page;
-    private final AccountService accounts;
+    private final EmailChange emailChanges;
     private final AuthMessages messages;
     private final LoginThrottle throttle;
     private final MailThrottle mailThrottle;
     private final Violations violations;
 
-    EmailSettingsResource(SettingsPage page, AccountService accounts, AuthMessages messages, LoginThrottle throttle,
+    EmailSettingsResource(SettingsPage page, EmailChange emailChanges, AuthMessages messages, LoginThrottle throttle,
             MailThrottle mailThrottle, Violations violations) {
         this.page = page;
-        this.accounts = accounts;
+        this.emailChanges = emailChanges;
         this.messages = messages;
         this.throttle = throttle;
         this.mailThrottle = mailThrottle;
@@ -66,7 +66,7 @@ public class EmailSettingsResource {
             // the same answer whether or not another account holds the address: its holder hears of it, never
             // the requester, and no link goes to an address that has an account already; either way one mail
             // to that address, counted against its limit once the password is right (a 429 then changes nothing)
-            var request = accounts.requestEmailChange(user.username, currentPassword, newEmail, RequestInfo.current().language(),
+            var request = emailChanges.request(user.username, currentPassword, newEmail, RequestInfo.current().language(),
                     () -> {
                         throttle.succeeded(check, accountKey, address);
                         mailThrottle.countOrRefuse(newEmail, user, address);
@@ -86,7 +86,7 @@ public class EmailSettingsResource {
     @GET
     @Path("{token}")
     public Response emailChangePage(@RestPath String token) {
-        var link = accounts.emailChangeLink(token);
+        var link = emailChanges.link(token);
         if (link.isEmpty()) {
             return emailChangeAnswer(400, token, "", LinkState.INVALID);
         }
@@ -100,17 +100,17 @@ public class EmailSettingsResource {
     @Path("{token}")
     public Response confirmEmailChange(@RestPath String token) {
         long myId = page.me().id;
-        var link = accounts.emailChangeLink(token);
+        var link = emailChanges.link(token);
         if (link.isPresent() && link.get().userId() != myId) {
             return emailChangeAnswer(403, token, "", LinkState.OTHER_ACCOUNT);
         }
         try {
-            var changed = accounts.changeEmail(token, myId, RequestInfo.current().language());
+            var changed = emailChanges.change(token, myId, RequestInfo.current().language());
             if (changed.isEmpty()) {
                 return emailChangeAnswer(400, token, "", LinkState.INVALID);
             }
             return seeOther("/settings?done=email");
-        } catch (AccountService.AlreadyTakenException e) {
+        } catch (AlreadyTakenException e) {
             // another account confirmed the same address first
             return emailChangeAnswer(409, token, "", LinkState.TAKEN);
         }

@@ -20,7 +20,7 @@ import io.quarkus.scheduler.Scheduled;
  * per-request query refuses it. Rows past their expiry are deleted now and then.
  */
 @ApplicationScoped
-public class EndedSessions {
+class EndedSessions {
 
     private static final Logger LOG = Logger.getLogger(EndedSessions.class);
     /** Unique violation, in PostgreSQL and H2 alike: the session was already logged out. */

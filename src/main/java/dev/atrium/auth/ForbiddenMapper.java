@@ -1,7 +1,5 @@
 package dev.atrium.auth;
 
-
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -20,14 +18,17 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 public class ForbiddenMapper {
 
-    @Inject
-    SecurityIdentity identity;
-    @Inject
-    ErrorRenderer renderer;
+    private final SecurityIdentity identity;
+    private final ErrorRenderer renderer;
+
+    ForbiddenMapper(SecurityIdentity identity, ErrorRenderer renderer) {
+        this.identity = identity;
+        this.renderer = renderer;
+    }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
-        if (!identity.isAnonymous() && Boolean.FALSE.equals(identity.getAttribute(AccountIdentityProvider.CONFIRMED))) {
+        if (CurrentAccount.isUnconfirmed(identity)) {
             if (ErrorRenderer.prefersHtml(headers.getHeaderString(HttpHeaders.ACCEPT))) {
                 return LocalRedirects.seeOther("/unconfirmed");
             }

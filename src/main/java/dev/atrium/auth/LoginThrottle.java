@@ -29,7 +29,7 @@ import io.vertx.ext.web.RoutingContext;
  * accounts, against a spray of common passwords.
  */
 @Singleton
-public class LoginThrottle {
+class LoginThrottle {
 
     private static final Logger LOG = Logger.getLogger(LoginThrottle.class);
 

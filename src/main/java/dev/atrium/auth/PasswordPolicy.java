@@ -32,7 +32,7 @@ import io.quarkus.elytron.security.common.BcryptUtil;
  * it were made of the password itself and still verify (see {@link #needsUpgrade}).
  */
 @Singleton
-public class PasswordPolicy {
+class PasswordPolicy {
 
     public static final int MIN_LENGTH = 8;
     public static final int MAX_LENGTH = 128;

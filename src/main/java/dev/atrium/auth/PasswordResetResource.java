@@ -38,14 +38,13 @@ public class PasswordResetResource {
         static native TemplateInstance done();
     }
 
-    private final AccountService accounts;
+    private final PasswordReset resets;
     private final PasswordPolicy passwords;
     private final AuthMessages messages;
     private final MailThrottle mailThrottle;
 
-    PasswordResetResource(AccountService accounts, PasswordPolicy passwords, AuthMessages messages,
-            MailThrottle mailThrottle) {
-        this.accounts = accounts;
+    PasswordResetResource(PasswordReset resets, PasswordPolicy passwords, AuthMessages messages, MailThrottle mailThrottle) {
+        this.resets = resets;
         this.passwords = passwords;
         this.messages = messages;
         this.mailThrottle = mailThrottle;
@@ -61,7 +60,7 @@ public class PasswordResetResource {
         if (email != null && email.length() <= EmailAddress.MAX) {
             // counted whether or not the address has an account: a refusal says nothing about it either
             mailThrottle.countOrRefuse(email, LoginThrottle.address(rc));
-            accounts.requestReset(email, RequestInfo.current().language());
+            resets.request(email, RequestInfo.current().language());
         }
         return LocalRedirects.seeOther("/reset?sent=true");
     }
@@ -69,7 +68,7 @@ public class PasswordResetResource {
     @GET
     @Path("{token}")
     public Response choosePage(@RestPath String token) {
-        boolean valid = accounts.resetTarget(token).isPresent();
+        boolean valid = resets.target(token).isPresent();
         return Response.status(valid ? 200 : 400).entity(Templates.choose(token, valid, FormErrors.none())).build();
     }
 
@@ -79,10 +78,10 @@ public class PasswordResetResource {
         FormErrors errors = FormErrors.none();
         passwords.check(newPassword).ifPresent(problem -> errors.add("newPassword", PasswordMessages.of(problem, messages)));
         if (errors.any()) {
-            return Response.status(400).entity(Templates.choose(token, accounts.resetTarget(token).isPresent(), errors))
+            return Response.status(400).entity(Templates.choose(token, resets.target(token).isPresent(), errors))
                     .build();
         }
-        return accounts.resetPassword(token, newPassword)
+        return resets.reset(token, newPassword)
                 .map(user -> Response.ok(Templates.done()).build())
                 .orElseGet(() -> Response.status(400).entity(Templates.choose(token, false, FormErrors.none())).build());
     }

@@ -24,16 +24,16 @@ import io.vertx.ext.web.RoutingContext;
 public class PasswordSettingsResource {
 
     private final SettingsPage page;
-    private final AccountService accounts;
+    private final Credentials credentials;
     private final PasswordPolicy passwords;
     private final SessionCookies sessions;
     private final AuthMessages messages;
     private final LoginThrottle throttle;
 
-    PasswordSettingsResource(SettingsPage page, AccountService accounts, PasswordPolicy passwords, SessionCookies sessions,
+    PasswordSettingsResource(SettingsPage page, Credentials credentials, PasswordPolicy passwords, SessionCookies sessions,
             AuthMessages messages, LoginThrottle throttle) {
         this.page = page;
-        this.accounts = accounts;
+        this.credentials = credentials;
         this.passwords = passwords;
         this.sessions = sessions;
         this.messages = messages;
@@ -48,7 +48,7 @@ public class PasswordSettingsResource {
             User me = page.me();
             String accountKey = LoginThrottle.accountKey(me);
             RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, LoginThrottle.address(rc));
-            OptionalLong sessionVersion = accounts.changePassword(me.username, currentPassword, newPassword);
+            OptionalLong sessionVersion = credentials.changePassword(me.username, currentPassword, newPassword);
             if (sessionVersion.isPresent()) {
                 throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
                 // every session of the account has ended; this one goes on as a fresh one under the new version

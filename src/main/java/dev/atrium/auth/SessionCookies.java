@@ -43,7 +43,7 @@ import io.vertx.ext.web.RoutingContext;
  * upgrade that changes either fails {@code SessionCookiesContractTest}.
  */
 @Singleton
-public class SessionCookies {
+class SessionCookies {
 
     static final String START_COOKIE = "atrium-session-start";
     private static final String START_PURPOSE = "session";

@@ -19,15 +19,15 @@ class SettingsPage {
 
     @CheckedTemplate(basePath = "SettingsResource")
     static class Templates {
-        static native TemplateInstance settings(User user, String notice, String newEmail, FormErrors errors,
-                List<ApiToken> tokens, String newToken, TokenForm tokenForm);
+        static native TemplateInstance settings(AccountView user, String notice, String newEmail, FormErrors errors,
+                List<ApiTokenView> tokens, String newToken, TokenForm tokenForm);
     }
 
-    private final AccountService accounts;
+    private final AccountDirectory accounts;
     private final ApiTokenService apiTokens;
     private final SecurityIdentity identity;
 
-    SettingsPage(AccountService accounts, ApiTokenService apiTokens, SecurityIdentity identity) {
+    SettingsPage(AccountDirectory accounts, ApiTokenService apiTokens, SecurityIdentity identity) {
         this.accounts = accounts;
         this.apiTokens = apiTokens;
         this.identity = identity;
@@ -55,11 +55,11 @@ class SettingsPage {
 
     private TemplateInstance show(String notice, String newEmail, FormErrors errors, String newToken, TokenForm tokenForm) {
         User user = me();
-        return Templates.settings(user, notice, newEmail, errors, apiTokens.list(user.id), newToken, tokenForm);
+        return Templates.settings(AccountView.of(user), notice, newEmail, errors, apiTokens.list(user.id), newToken, tokenForm);
     }
 
     /** The signed-in account. */
     User me() {
-        return accounts.byUsername(identity.getPrincipal().getName()).orElseThrow();
+        return accounts.account(identity.getPrincipal().getName()).orElseThrow();
     }
 }

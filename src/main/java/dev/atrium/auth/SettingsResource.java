@@ -26,13 +26,13 @@ import io.vertx.ext.web.RoutingContext;
 public class SettingsResource {
 
     private final SettingsPage page;
-    private final AccountService accounts;
+    private final Credentials credentials;
     private final SessionCookies sessions;
     private final AuthMessages messages;
 
-    SettingsResource(SettingsPage page, AccountService accounts, SessionCookies sessions, AuthMessages messages) {
+    SettingsResource(SettingsPage page, Credentials credentials, SessionCookies sessions, AuthMessages messages) {
         this.page = page;
-        this.accounts = accounts;
+        this.credentials = credentials;
         this.sessions = sessions;
         this.messages = messages;
     }
@@ -53,7 +53,7 @@ public class SettingsResource {
     @POST
     @Path("logout-everywhere")
     public Response logOutEverywhere(RoutingContext rc) {
-        accounts.endAllSessions(page.me().username);
+        credentials.endAllSessions(page.me().username);
         sessions.end(rc);
         return seeOther("/");
     }

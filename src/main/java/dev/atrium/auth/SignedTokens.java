@@ -21,7 +21,7 @@ import dev.atrium.config.SettingsCheck;
  * derived from the session encryption key, so operators keep one secret.
  */
 @Singleton
-public class SignedTokens {
+class SignedTokens {
 
     public record Token(String purpose, long userId, Instant issuedAt, String subject) {
     }

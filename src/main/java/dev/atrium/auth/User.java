@@ -104,6 +104,11 @@ public class User extends PanacheEntityBase {
         return login != null && login.contains("@") ? findByEmail(login) : findByUsername(login);
     }
 
+    /** The password this account has now, as reset and email-change links name it: when it was set. */
+    String passwordVersion() {
+        return Long.toString(passwordChangedAt.toEpochMilli());
+    }
+
     public static String normalise(String value) {
         return value == null ? null : value.trim().toLowerCase(Locale.ROOT);
     }

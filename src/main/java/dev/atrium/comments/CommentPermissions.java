@@ -1,6 +1,6 @@
 package dev.atrium.comments;
 
-import dev.atrium.auth.AccountIdentityProvider;
+import dev.atrium.auth.CurrentAccount;
 import dev.atrium.auth.Permission;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -11,11 +11,11 @@ public final class CommentPermissions {
     }
 
     public static boolean canComment(SecurityIdentity identity) {
-        return AccountIdentityProvider.holds(identity, Permission.COMMENT);
+        return CurrentAccount.holds(identity, Permission.COMMENT);
     }
 
     public static boolean canModerate(SecurityIdentity identity) {
-        return AccountIdentityProvider.holds(identity, Permission.MODERATE);
+        return CurrentAccount.holds(identity, Permission.MODERATE);
     }
 
     /** Its author, signed in: whatever their role now, a comment stays theirs to take back. */
@@ -25,6 +25,6 @@ public final class CommentPermissions {
     }
 
     public static Long userId(SecurityIdentity identity) {
-        return identity.isAnonymous() ? null : identity.getAttribute(AccountIdentityProvider.USER_ID);
+        return CurrentAccount.id(identity);
     }
 }

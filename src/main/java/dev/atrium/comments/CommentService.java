@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.atrium.admin.AuditLog;
-import dev.atrium.auth.AccountService;
+import dev.atrium.auth.AccountDirectory;
 import dev.atrium.web.Page;
 import dev.atrium.posts.PostService;
 import dev.atrium.web.ProblemException;
@@ -40,13 +40,13 @@ public class CommentService {
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
 
     private final PostService posts;
-    private final AccountService accounts;
+    private final AccountDirectory accounts;
     private final AuditLog audit;
     private final CommentMarkdown markdown;
     private final Counter written;
     private final Clock clock = Clock.systemUTC();
 
-    CommentService(PostService posts, AccountService accounts, AuditLog audit, CommentMarkdown markdown, MeterRegistry registry) {
+    CommentService(PostService posts, AccountDirectory accounts, AuditLog audit, CommentMarkdown markdown, MeterRegistry registry) {
         this.posts = posts;
         this.accounts = accounts;
         this.audit = audit;

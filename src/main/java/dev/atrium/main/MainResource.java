@@ -16,7 +16,7 @@ import dev.atrium.cache.HeldPages;
 import dev.atrium.web.Language;
 import dev.atrium.web.Page;
 import dev.atrium.web.PageNumber;
-import dev.atrium.auth.AccountIdentityProvider;
+import dev.atrium.auth.CurrentAccount;
 import dev.atrium.auth.Permission;
 import dev.atrium.posts.PostService;
 import dev.atrium.posts.PostView;
@@ -81,13 +81,13 @@ public class MainResource {
             heldPages.hold("/", language, generation, html, null, null);
             return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
         }
-        if (!AccountIdentityProvider.holds(identity, Permission.FOLLOW)) {
+        if (!CurrentAccount.holds(identity, Permission.FOLLOW)) {
             return Response.ok(Templates.index(number == 1 ? posts.firstPage() : posts.page(number), null)).build();
         }
         // a tab chosen by its link is remembered; pages of it (?page=2) and later visits follow the cookie
         String tab = feed != null ? chosenTab(feed) : FOLLOWING.equals(rememberedTab) ? FOLLOWING : ALL;
         Page<PostView> shown = FOLLOWING.equals(tab)
-                ? follows.feed(identity.<Long> getAttribute(AccountIdentityProvider.USER_ID), number)
+                ? follows.feed(CurrentAccount.id(identity), number)
                 : number == 1 ? posts.firstPage() : posts.page(number);
         Response.ResponseBuilder response = Response.ok(Templates.index(shown, tab));
         if (feed != null) {

@@ -1,6 +1,6 @@
 package dev.atrium.posts;
 
-import dev.atrium.auth.AccountIdentityProvider;
+import dev.atrium.auth.CurrentAccount;
 import dev.atrium.auth.Permission;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -19,7 +19,7 @@ public final class PostPermissions {
     }
 
     public static Long userId(SecurityIdentity identity) {
-        return identity.isAnonymous() ? null : identity.getAttribute(AccountIdentityProvider.USER_ID);
+        return CurrentAccount.id(identity);
     }
 
     private static boolean isAuthor(SecurityIdentity identity, PostView post) {
@@ -28,6 +28,6 @@ public final class PostPermissions {
     }
 
     private static boolean has(SecurityIdentity identity, Permission permission) {
-        return AccountIdentityProvider.holds(identity, permission);
+        return CurrentAccount.holds(identity, permission);
     }
 }

@@ -17,7 +17,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.atrium.auth.AccountService;
+import dev.atrium.auth.AccountDirectory;
 import dev.atrium.cache.ContentChanged;
 import dev.atrium.web.Page;
 import io.micrometer.core.instrument.Counter;
@@ -43,7 +43,7 @@ public class PostService {
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
     private static final String FIRST_PAGE = "posts-first-page";
 
-    private final AccountService accounts;
+    private final AccountDirectory accounts;
     private final MarkdownRenderer markdown;
     private final Clock clock = Clock.systemUTC();
 
@@ -51,7 +51,7 @@ public class PostService {
     private final Cache firstPageCache;
     private final Event<ContentChanged> changes;
 
-    PostService(AccountService accounts, MarkdownRenderer markdown, MeterRegistry registry,
+    PostService(AccountDirectory accounts, MarkdownRenderer markdown, MeterRegistry registry,
             @CacheName(FIRST_PAGE) Cache firstPageCache, Event<ContentChanged> changes) {
         this.written = Counter.builder("atrium.posts.written").description("Posts published").register(registry);
         this.accounts = accounts;

@@ -12,8 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.atrium.auth.AccountService;
-import dev.atrium.auth.User;
+import dev.atrium.auth.AccountDirectory;
+import dev.atrium.auth.AccountView;
 import dev.atrium.web.Page;
 import dev.atrium.posts.PostService;
 import dev.atrium.posts.PostView;
@@ -33,18 +33,18 @@ public class FollowService {
     private static final String FOLLOWED_FEED = "authorId = :reader"
             + " or authorId in (select f.followedId from Follow f where f.followerId = :reader)";
 
-    private final AccountService accounts;
+    private final AccountDirectory accounts;
     private final PostService posts;
     private final Clock clock = Clock.systemUTC();
 
-    FollowService(AccountService accounts, PostService posts) {
+    FollowService(AccountDirectory accounts, PostService posts) {
         this.accounts = accounts;
         this.posts = posts;
     }
 
     /** The account a profile's address names; a missing or disabled one is a 404. */
-    public User existing(String username) {
-        return accounts.byUsername(username).filter(user -> !user.disabled)
+    public AccountView existing(String username) {
+        return accounts.byUsername(username).filter(user -> !user.disabled())
                 .orElseThrow(() -> new ProblemException(404, "There is no user " + username + "."));
     }
 
@@ -54,25 +54,25 @@ public class FollowService {
      */
     @Transactional
     public void follow(long followerId, String username) {
-        User followed = existing(username);
-        if (followed.id == followerId) {
+        AccountView followed = existing(username);
+        if (followed.id() == followerId) {
             throw new ProblemException(400, "You cannot follow yourself.");
         }
         Follow.getEntityManager().createNativeQuery("insert into follows (follower_id, followed_id, created_at)"
                 + " values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, followerId).setParameter(2, followed.id)
+                .setParameter(1, followerId).setParameter(2, followed.id())
                 .setParameter(3, clock.instant().truncatedTo(ChronoUnit.MILLIS)).executeUpdate();
-        LOG.debugf("Account %d follows %d", followerId, followed.id);
+        LOG.debugf("Account %d follows %d", followerId, followed.id());
     }
 
     /** Stops following; unfollowing someone one does not follow changes nothing and is no error. */
     @Transactional
     public void unfollow(long followerId, String username) {
-        User followed = existing(username);
-        if (followed.id == followerId) {
+        AccountView followed = existing(username);
+        if (followed.id() == followerId) {
             throw new ProblemException(400, "You cannot unfollow yourself.");
         }
-        Follow.delete("followerId = ?1 and followedId = ?2", followerId, followed.id);
+        Follow.delete("followerId = ?1 and followedId = ?2", followerId, followed.id());
     }
 
     @Transactional

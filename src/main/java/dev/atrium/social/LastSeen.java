@@ -16,7 +16,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import dev.atrium.auth.AccountIdentityProvider;
+import dev.atrium.auth.CurrentAccount;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -58,7 +58,8 @@ public class LastSeen {
         }
         SecurityIdentity identity = identities.getIdentity();
         // sessions carry the account's id; API tokens do not, and a script's calls are not the person being seen
-        if (identity != null && identity.getAttribute(AccountIdentityProvider.USER_ID) instanceof Long id) {
+        Long id = CurrentAccount.id(identity);
+        if (id != null) {
             seen(id);
         }
     }

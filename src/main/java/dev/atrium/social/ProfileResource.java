@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.atrium.auth.AccountIdentityProvider;
+import dev.atrium.auth.CurrentAccount;
 import dev.atrium.auth.Permission;
 import dev.atrium.web.Page;
 import dev.atrium.web.PageNumber;
@@ -59,12 +59,12 @@ public class ProfileResource {
     public TemplateInstance profile(@RestPath String username, @RestQuery String page) {
         int number = PageNumber.parse(page);
         ProfileView profile = profiles.view(username);
-        Long me = identity.isAnonymous() ? null : identity.getAttribute(AccountIdentityProvider.USER_ID);
+        Long me = CurrentAccount.id(identity);
         boolean own = me != null && me == profile.id();
-        boolean canFollow = !own && AccountIdentityProvider.holds(identity, Permission.FOLLOW);
+        boolean canFollow = !own && CurrentAccount.holds(identity, Permission.FOLLOW);
         return Templates.profile(profile, posts.byAuthor(profile.id(), number), canFollow,
                 canFollow && follows.isFollowing(me, profile.id()), me != null && !own && follows.isFollowing(profile.id(), me),
-                own, AccountIdentityProvider.holds(identity, Permission.ADMINISTER));
+                own, CurrentAccount.holds(identity, Permission.ADMINISTER));
     }
 
     @GET
@@ -88,7 +88,7 @@ public class ProfileResource {
     @PermissionsAllowed("follow")
     public Response follow(@RestPath String username) {
         follows.follow(me(), username);
-        return LocalRedirects.seeOther("/users/" + follows.existing(username).username);
+        return LocalRedirects.seeOther("/users/" + follows.existing(username).username());
     }
 
     @POST
@@ -96,7 +96,7 @@ public class ProfileResource {
     @PermissionsAllowed("follow")
     public Response unfollow(@RestPath String username) {
         follows.unfollow(me(), username);
-        return LocalRedirects.seeOther("/users/" + follows.existing(username).username);
+        return LocalRedirects.seeOther("/users/" + follows.existing(username).username());
     }
 
     /**
@@ -107,13 +107,13 @@ public class ProfileResource {
     @Path("{username}/avatar.svg")
     @Produces("image/svg+xml")
     public Response avatar(@RestPath String username) {
-        long id = follows.existing(username).id;
+        long id = follows.existing(username).id();
         return Response.ok(Avatars.svg(id), "image/svg+xml; charset=UTF-8").cacheControl(AVATAR_CACHE)
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
                 .build();
     }
 
     private long me() {
-        return identity.getAttribute(AccountIdentityProvider.USER_ID);
+        return CurrentAccount.id(identity);
     }
 }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import dev.atrium.auth.AccountIdentityProvider;
+import dev.atrium.auth.CurrentAccount;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
 import dev.atrium.web.LocalRedirects;
@@ -67,7 +67,7 @@ public class ProfileSettingsResource {
     }
 
     private long me() {
-        return identity.getAttribute(AccountIdentityProvider.USER_ID);
+        return CurrentAccount.id(identity);
     }
 
     private static String orEmpty(String value) {

@@ -32,7 +32,9 @@ public class AccountFixtures {
     @Inject
     MockMailbox mailbox;
     @Inject
-    AccountService accounts;
+    PasswordReset resets;
+    @Inject
+    Registration registration;
 
     public static String unique(String prefix) {
         return prefix + System.nanoTime() % 1_000_000 + "x" + SEQUENCE.incrementAndGet();
@@ -54,9 +56,14 @@ public class AccountFixtures {
         return matcher.group(1);
     }
 
+    /** Registers through the service, without the form and its limits; in the caller's transaction, if there is one. */
+    public void registerDirectly(String email, String username) {
+        registration.register(email, username, PASSWORD, Language.EN);
+    }
+
     /** Asks for a reset link for this address, as the form does, and answers the link's path from the mail. */
     public String resetPath(String email) {
-        accounts.requestReset(email, Language.EN);
+        resets.request(email, Language.EN);
         Mail mail = awaitMail(email, "Reset your Atrium password", Duration.ofSeconds(10));
         Matcher matcher = RESET_LINK.matcher(mail.getText());
         if (!matcher.find()) {

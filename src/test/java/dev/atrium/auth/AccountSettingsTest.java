@@ -28,7 +28,7 @@ class AccountSettingsTest {
     @Inject
     AccountFixtures fixtures;
     @Inject
-    AccountService accounts;
+    AccountDirectory accounts;
     @Inject
     SignedTokens tokens;
 
@@ -67,13 +67,13 @@ class AccountSettingsTest {
                         containsString("value=\"" + newEmail + "\""));
         browser.submit("/settings", "/settings/email", Map.of("currentPassword", AccountFixtures.PASSWORD, "newEmail", newEmail))
                 .then().statusCode(303);
-        assertThat(accounts.byUsername(username).orElseThrow().email).isNotEqualTo(newEmail);
+        assertThat(accounts.account(username).orElseThrow().email).isNotEqualTo(newEmail);
 
         String link = linkIn(fixtures.awaitMail(newEmail, Duration.ofSeconds(5)));
         browser.get(link).then().statusCode(200).body(containsString(newEmail));
-        assertThat(accounts.byUsername(username).orElseThrow().email).as("GET changes nothing").isNotEqualTo(newEmail);
+        assertThat(accounts.account(username).orElseThrow().email).as("GET changes nothing").isNotEqualTo(newEmail);
         browser.submit(link, link, Map.of()).then().statusCode(303).header("Location", endsWith("/settings?done=email"));
-        assertThat(accounts.byUsername(username).orElseThrow().email).isEqualTo(newEmail);
+        assertThat(accounts.account(username).orElseThrow().email).isEqualTo(newEmail);
     }
 
     @Test
@@ -105,11 +105,11 @@ class AccountSettingsTest {
         BrowserSession browser = new BrowserSession();
         String username = AccountFixtures.unique("jay");
         fixtures.register(browser, username, username + "@example.org");
-        long id = accounts.byUsername(username).orElseThrow().id;
+        long id = accounts.account(username).orElseThrow().id;
 
-        String version = Long.toString(accounts.byUsername(username).orElseThrow().passwordChangedAt.toEpochMilli());
-        String expired = tokens.issue(AccountService.RESET, id, version, Instant.now().minus(Duration.ofHours(2)));
-        String confirmToken = tokens.issue(AccountService.CONFIRM, id, username + "@example.org", Instant.now());
+        String version = Long.toString(accounts.account(username).orElseThrow().passwordChangedAt.toEpochMilli());
+        String expired = tokens.issue(PasswordReset.PURPOSE, id, version, Instant.now().minus(Duration.ofHours(2)));
+        String confirmToken = tokens.issue(ConfirmationLinks.PURPOSE, id, username + "@example.org", Instant.now());
         for (String bad : new String[] { expired, confirmToken, "nonsense" }) {
             browser.get("/reset/" + bad).then().statusCode(400).body(containsString("This link is not valid"));
         }

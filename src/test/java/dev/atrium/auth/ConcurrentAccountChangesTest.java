@@ -27,7 +27,7 @@ class ConcurrentAccountChangesTest {
     @Inject
     AccountFixtures fixtures;
     @Inject
-    AccountService accounts;
+    Credentials accounts;
     @Inject
     AdminService admin;
     @Inject

@@ -43,7 +43,9 @@ class EmailChangeTest {
     @Inject
     AccountFixtures fixtures;
     @Inject
-    AccountService accounts;
+    AccountDirectory accounts;
+    @Inject
+    EmailChange emailChanges;
     @Inject
     MockMailbox mailbox;
 
@@ -86,10 +88,10 @@ class EmailChangeTest {
         String username = fixtures.signIn(browser, Role.USER, true);
         String newEmail = AccountFixtures.unique("late") + "@example.net";
         requestChange(browser, newEmail);
-        User user = accounts.byUsername(username).orElseThrow();
+        User user = accounts.account(username).orElseThrow();
 
-        String young = "/settings/email/" + accounts.emailChangeToken(user, newEmail, Instant.now().minus(Duration.ofMinutes(100)));
-        String expired = "/settings/email/" + accounts.emailChangeToken(user, newEmail, Instant.now().minus(Duration.ofMinutes(130)));
+        String young = "/settings/email/" + emailChanges.token(user, newEmail, Instant.now().minus(Duration.ofMinutes(100)));
+        String expired = "/settings/email/" + emailChanges.token(user, newEmail, Instant.now().minus(Duration.ofMinutes(130)));
         browser.get(expired).then().statusCode(400).body(containsString("has expired"), not(containsString(newEmail)));
         browser.submit("/settings", expired, Map.of()).then().statusCode(400);
         assertThat(emailOf(username)).isNotEqualTo(newEmail);
@@ -204,7 +206,7 @@ class EmailChangeTest {
             String username = fixtures.register(new BrowserSession(), AccountFixtures.unique("racer"),
                     AccountFixtures.unique("racer") + "@example.org");
             ids.add(fixtures.idOf(username));
-            tokens.add(accounts.requestEmailChange(username, AccountFixtures.PASSWORD, contested, Language.EN, () -> { }).orElseThrow().token().orElseThrow());
+            tokens.add(emailChanges.request(username, AccountFixtures.PASSWORD, contested, Language.EN, () -> { }).orElseThrow().token().orElseThrow());
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(racers);
@@ -216,7 +218,7 @@ class EmailChangeTest {
                 futures.add(pool.submit(() -> {
                     start.await();
                     try {
-                        return accounts.changeEmail(tokens.get(n), ids.get(n), Language.EN);
+                        return emailChanges.change(tokens.get(n), ids.get(n), Language.EN);
                     } catch (RuntimeException e) {
                         return e;
                     }
@@ -229,7 +231,7 @@ class EmailChangeTest {
             }
             assertThat(outcomes).filteredOn(o -> o instanceof Optional<?> changed && changed.isPresent()).hasSize(1);
             assertThat(outcomes).filteredOn(o -> !(o instanceof Optional<?>))
-                    .allSatisfy(o -> assertThat(o).isInstanceOf(AccountService.AlreadyTakenException.class));
+                    .allSatisfy(o -> assertThat(o).isInstanceOf(AlreadyTakenException.class));
         } finally {
             pool.shutdownNow();
         }
@@ -260,7 +262,7 @@ class EmailChangeTest {
     }
 
     private String emailOf(String username) {
-        return accounts.byUsername(username).orElseThrow().email;
+        return accounts.account(username).orElseThrow().email;
     }
 
     private static String linkIn(Mail mail) {

@@ -26,7 +26,7 @@ class RegistrationRaceTest {
     private static final int RACERS = 8;
 
     @Inject
-    AccountService accounts;
+    Registration accounts;
 
     @Test
     void concurrentRegistrationsOfOneAddressMakeOneAccount() throws Exception {
@@ -35,8 +35,8 @@ class RegistrationRaceTest {
 
         assertThat(outcomes).filteredOn(User.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(o -> !(o instanceof User))
-                .allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(AccountService.AlreadyTakenException.class,
-                        e -> assertThat(e.taken()).isEqualTo(AccountService.Taken.EMAIL)));
+                .allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(AlreadyTakenException.class,
+                        e -> assertThat(e.taken()).isEqualTo(AlreadyTakenException.Taken.EMAIL)));
         assertThat(QuarkusTransaction.requiringNew().call(() -> User.count("email", email))).isEqualTo(1);
     }
 
@@ -48,7 +48,7 @@ class RegistrationRaceTest {
 
         assertThat(outcomes).filteredOn(User.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(o -> !(o instanceof User))
-                .allSatisfy(o -> assertThat(o).isInstanceOf(AccountService.AlreadyTakenException.class));
+                .allSatisfy(o -> assertThat(o).isInstanceOf(AlreadyTakenException.class));
     }
 
     interface Attempt {

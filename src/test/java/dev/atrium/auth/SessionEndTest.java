@@ -38,7 +38,7 @@ class SessionEndTest {
     @Inject
     AccountFixtures fixtures;
     @Inject
-    AccountService accounts;
+    AccountAdministration accounts;
     @Inject
     EndedSessions endedSessions;
     @Inject
@@ -228,6 +228,6 @@ class SessionEndTest {
     void setDisabled(String username, boolean disabled) {
         // through the service, as the administration page does
         User user = User.findByUsername(username).orElseThrow();
-        accounts.setDisabled(user, disabled);
+        accounts.setDisabled(user.id, disabled);
     }
 }

@@ -18,7 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class UsernamesTest {
 
     @Inject
-    AccountService accounts;
+    AccountDirectory accounts;
+    @Inject
+    Registration registration;
 
     @Test
     void namesEachKnownAccountAndLeavesOutUnknownIds() {
@@ -49,7 +51,7 @@ class UsernamesTest {
 
     private User register(String prefix) {
         String username = AccountFixtures.unique(prefix);
-        return accounts.register(username + "@example.org", username, AccountFixtures.PASSWORD, Language.EN);
+        return registration.register(username + "@example.org", username, AccountFixtures.PASSWORD, Language.EN);
     }
 
     private static void rename(long id, String username) {

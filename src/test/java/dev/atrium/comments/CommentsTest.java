@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.atrium.admin.AuditEntry;
 import dev.atrium.auth.AccountFixtures;
-import dev.atrium.auth.AccountService;
+import dev.atrium.auth.AccountAdministration;
+import dev.atrium.auth.AccountDirectory;
 import dev.atrium.auth.Role;
 import dev.atrium.testing.BrowserSession;
 import dev.atrium.testing.PostFixtures;
@@ -28,7 +29,9 @@ class CommentsTest {
     @Inject
     CommentService comments;
     @Inject
-    AccountService accounts;
+    AccountAdministration administration;
+    @Inject
+    AccountDirectory accounts;
 
     private static Response comment(BrowserSession reader, String post, String body) {
         return reader.submit(post, post + "/comments", Map.of("body", body));
@@ -242,7 +245,7 @@ class CommentsTest {
     }
 
     void disable(String username) {
-        QuarkusTransaction.requiringNew().run(() -> accounts.setDisabled(accounts.byUsername(username).orElseThrow(), true));
+        QuarkusTransaction.requiringNew().run(() -> administration.setDisabled(accounts.byUsername(username).orElseThrow().id(), true));
     }
 
     boolean audited(String actor, String action, String target) {
