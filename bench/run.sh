@@ -39,6 +39,10 @@ AOT_APP=${AOT_APP:-}
 STARTS=${STARTS:-3}
 # The native executable (./mvnw package -Dnative), measured beside the JVM when one has been built
 NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -n 1 || true)}
+# The native executable's run-time options: its heap and collector (SubstrateVM's serial GC), as its container
+# runs it (src/main/docker/Dockerfile.native-micro). NATIVE_OPTS="" measures the executable's own defaults.
+NATIVE_OPTS=${NATIVE_OPTS--Xmx64m -Xmn16m}
+read -ra native_opts <<< "$NATIVE_OPTS"
 # The JVM options Atrium runs with (the bare framework gets the same): a small fixed heap and the serial
 # collector, as a container with a memory limit would run it. JAVA_OPTS="" measures the JVM's defaults.
 JAVA_OPTS=${JAVA_OPTS--XX:+UseSerialGC -Xms64m -Xmx128m -XX:ReservedCodeCacheSize=64m -Xss512k}
@@ -74,7 +78,8 @@ for db in $DB $BARE_DB; do
   psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $db" -c "create database $db" >/dev/null
 done
 
-wait_for() { for _ in $(seq 1 600); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.05; done; return 1; }
+# polls every 20 ms (the native executable's start is a few hundred), for at most 2 minutes (a JVM on a loaded machine)
+wait_for() { for _ in $(seq 1 6000); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.02; done; return 1; }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 load() { # url [wrk args...] -> "rps p50 p99"; a shorter unmeasured run first, so the JIT has compiled the route
   local url=$1; shift
@@ -214,8 +219,7 @@ LUA
 # --- the others, started now and idle until their turn
 targets=(hello index index_following post post_session post_comments post_comments_session api login register)
 if [ -n "$NATIVE" ]; then # a restart: the schema is in place
-  time_to_first_200 $NATIVE_PORT start_atrium "$NATIVE"
-  native_first_200_ms=$elapsed
+  time_to_first_200 $NATIVE_PORT start_atrium "$NATIVE" "${native_opts[@]}"
   native=$app
   sleep 2
   native_rss_idle=$(rss_mb "$native")
@@ -321,7 +325,7 @@ done
 curl -s -o /dev/null "http://127.0.0.1:$(management_port $APP_PORT)/q/health/ready" || true # a probe, as an orchestrator sends (an older build, measured for a before/after, has no management port)
 stop "$app"
 # each kind of restart STARTS times, in turn, so a slow minute of the machine falls on all of them
-restarts=() restart_cpus=() appcds=() appcds_cpus=() aots=() aot_cpus=()
+restarts=() restart_cpus=() appcds=() appcds_cpus=() aots=() aot_cpus=() natives=() native_cpus=() native_rss_first=()
 for _ in $(seq 1 "$STARTS"); do
   time_to_first_200 $APP_PORT start_atrium "$JAVA" "${java_opts[@]}" -jar $APP_JAR
   restarts+=("$elapsed") restart_cpus+=("$cpu"); stop "$app"
@@ -331,10 +335,17 @@ for _ in $(seq 1 "$STARTS"); do
     time_to_first_200 $AOT_PORT start_aot
     aots+=("$elapsed") aot_cpus+=("$cpu"); stop "$app"
   fi
+  if [ -n "$NATIVE" ]; then
+    time_to_first_200 $NATIVE_PORT start_atrium "$NATIVE" "${native_opts[@]}"
+    natives+=("$elapsed") native_cpus+=("$cpu") native_rss_first+=("$(rss_mb "$app")"); stop "$app"
+  fi
 done
 restart_ms=$(median "${restarts[@]}") restart_cpu=$(median "${restart_cpus[@]}")
 appcds_ms=$(median "${appcds[@]}") appcds_cpu=$(median "${appcds_cpus[@]}")
 if [ -n "$AOT_APP" ]; then aot_ms=$(median "${aots[@]}") aot_cpu=$(median "${aot_cpus[@]}"); fi
+if [ -n "$NATIVE" ]; then
+  native_ms=$(median "${natives[@]}") native_cpu=$(median "${native_cpus[@]}") native_rss_at_200=$(median "${native_rss_first[@]}")
+fi
 
 # a target left out by ONLY has no row, and the ratios it is part of read n/a
 row() { [ -n "${result[$2]:-}" ] || return 0; read -r rps p50 p99 bad rounds <<< "${result[$2]}"; echo "| $1 | $rps | $p50 | $p99 | $bad | $rounds |"; }
@@ -410,11 +421,14 @@ p99ratio() { awk -v a="$(ms "$(echo "${result[$1]:-}" | cut -d' ' -f3)")" -v b="
   echo "| bare Quarkus with Hibernate ORM, Flyway, PostgreSQL: start to first 200, restart | $bare_data_first_200_ms ms |"
   echo "| bare Quarkus with Hibernate ORM: resident memory idle / after its post page's load | $bare_data_rss_idle MB / $bare_data_rss_loaded MB |"
   if [ -n "$NATIVE" ]; then
-    echo "| native ($(basename "$NATIVE")): start to first 200, restart | $native_first_200_ms ms |"
+    echo "| native ($(basename "$NATIVE"), \`${NATIVE_OPTS:-its defaults}\`): start to first 200, restart; CPU; resident then | $native_ms ms; $native_cpu ms CPU; $native_rss_at_200 MB (${natives[*]} ms) |"
     echo "| native: resident memory, idle | $native_rss_idle MB |"
     echo "| native: resident memory, after load | $native_rss_loaded MB |"
     echo "| native \`/hello_world\` / nginx | $(ratio "$(rps native_hello)" "$(rps nginx)") |"
     echo "| native \`/\` / seed \`/\` | $(factor "$(rps native_index)" "$(rps flask_index)") |"
+    echo "| native \`/\` / JVM \`/\` | $(ratio "$(rps native_index)" "$(rps index)") |"
+    echo "| native signed-in post page / JVM's | $(ratio "$(rps native_post_session)" "$(rps post_session)") |"
+    echo "| native anonymous post page / JVM's | $(ratio "$(rps native_post)" "$(rps post)") |"
   fi
   echo "| \`/hello_world\` / nginx | $(ratio "$(rps hello)" "$(rps nginx)") |"
   echo "| \`/\` / nginx | $(ratio "$(rps index)" "$(rps nginx)") |"
