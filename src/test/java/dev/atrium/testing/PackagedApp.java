@@ -67,7 +67,14 @@ public final class PackagedApp implements AutoCloseable {
             if (!Files.isExecutable(executable)) {
                 throw new IllegalStateException(executable + " is missing: build it with ./mvnw verify -Dnative");
             }
-            return List.of(executable.toString());
+            // the heap the native container runs with (the native profile's quarkus.test.arg-line), as Quarkus's
+            // own launcher starts the executable for the @QuarkusIntegrationTests
+            List<String> command = new ArrayList<>(List.of(executable.toString()));
+            String argLine = System.getProperty("quarkus.test.arg-line", "").strip();
+            if (!argLine.isEmpty()) {
+                command.addAll(List.of(argLine.split("\\s+")));
+            }
+            return command;
         }
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the tests with ./mvnw verify, after package");
