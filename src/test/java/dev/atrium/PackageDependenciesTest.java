@@ -91,6 +91,19 @@ class PackageDependenciesTest {
                 .check(MAIN);
     }
 
+    /**
+     * Resources, filters and health checks are reached through Quarkus, never called by another package: they are
+     * package-private, so only what a package offers others is public.
+     */
+    @Test
+    void resourcesAndHealthChecksAreNotPublic() {
+        noClasses().that().areAnnotatedWith("jakarta.ws.rs.Path")
+                .or().areAnnotatedWith("org.eclipse.microprofile.health.Liveness")
+                .or().areAnnotatedWith("org.eclipse.microprofile.health.Readiness")
+                .or().areAnnotatedWith("org.eclipse.microprofile.health.Startup")
+                .should().bePublic().check(MAIN);
+    }
+
     @Test
     void otherPackagesUseOnlyAuthsFacade() {
         noClasses().that().resideOutsideOfPackage("dev.atrium.auth..")

@@ -38,7 +38,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 @PermissionsAllowed("administer")
-public class AdminResource {
+class AdminResource {
 
     static final int USERS_PAGE_SIZE = 25;
     /** A query is an email address or a username, or part of one. */

@@ -19,7 +19,7 @@ import io.agroal.api.AgroalDataSource;
  * visitors are unique per day (the hash changes daily), so a range's visitors are the sum of its days'.
  */
 @Singleton
-public class AnalyticsReport {
+class AnalyticsReport {
 
     public record Day(LocalDate day, long views, long visitors) {
     }

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,7 +25,7 @@ import io.quarkus.security.PermissionsAllowed;
 @Path("/admin/analytics")
 @Produces(MediaType.TEXT_HTML)
 @PermissionsAllowed("administer")
-public class AnalyticsResource {
+class AnalyticsResource {
 
     static final int DEFAULT_DAYS = 30;
     static final int MAX_DAYS = 366;
@@ -38,8 +37,11 @@ public class AnalyticsResource {
                 DailyChart chart, long views, long visitors, Map<String, List<AnalyticsReport.Row>> top);
     }
 
-    @Inject
-    AnalyticsReport report;
+    private final AnalyticsReport report;
+
+    AnalyticsResource(AnalyticsReport report) {
+        this.report = report;
+    }
 
     private final Clock clock = Clock.systemUTC();
 

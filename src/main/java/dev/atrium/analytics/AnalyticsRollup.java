@@ -24,7 +24,7 @@ import io.quarkus.scheduler.Scheduled;
  * this at once: the daily table's primary key lets only the first one's rows in, and the others roll back.
  */
 @Singleton
-public class AnalyticsRollup {
+class AnalyticsRollup {
 
     private static final Logger LOG = Logger.getLogger(AnalyticsRollup.class);
 

@@ -19,7 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * or fill the heap.
  */
 @Singleton
-public class PageViewBuffer {
+class PageViewBuffer {
 
     static final String EVENTS_METRIC = "atrium.analytics.events";
 

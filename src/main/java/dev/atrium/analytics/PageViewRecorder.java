@@ -21,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@link PageViewBuffer}; it never waits on the database.
  */
 @Singleton
-public class PageViewRecorder {
+class PageViewRecorder {
 
     /** After the request context filter (1000), so every recorded request has its id and language. */
     private static final int PRIORITY = 950;

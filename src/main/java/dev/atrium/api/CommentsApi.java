@@ -2,7 +2,6 @@ package dev.atrium.api;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,12 +29,15 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Tag(name = "Comments")
 @APIResponse(responseCode = "400", description = "A page that is not a whole number from 1",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
-public class CommentsApi {
+class CommentsApi {
 
-    @Inject
-    CommentService comments;
-    @Inject
-    SecurityIdentity identity;
+    private final CommentService comments;
+    private final SecurityIdentity identity;
+
+    CommentsApi(CommentService comments, SecurityIdentity identity) {
+        this.comments = comments;
+        this.identity = identity;
+    }
 
     @GET
     @Operation(summary = "List the site's comments, newest first, twenty-five to a page")

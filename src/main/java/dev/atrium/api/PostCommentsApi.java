@@ -42,7 +42,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Tag(name = "Comments")
 @APIResponse(responseCode = "400", description = "Invalid input, one entry per invalid field",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
-public class PostCommentsApi {
+class PostCommentsApi {
 
     private final CommentService comments;
     private final CommentThrottle throttle;

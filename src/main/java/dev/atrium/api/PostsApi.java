@@ -42,7 +42,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Tag(name = "Posts")
 @APIResponse(responseCode = "400", description = "Invalid input, one entry per invalid field",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
-public class PostsApi {
+class PostsApi {
 
     private final PostService posts;
     private final Violations violations;

@@ -36,7 +36,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/api/v1/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users")
-public class UsersApi {
+class UsersApi {
 
     private final AccountDirectory accounts;
     private final SecurityIdentity identity;

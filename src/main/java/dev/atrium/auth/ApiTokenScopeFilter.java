@@ -2,7 +2,6 @@ package dev.atrium.auth;
 
 import java.util.Set;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -21,8 +20,11 @@ public class ApiTokenScopeFilter {
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> READS_BY_POST = Set.of("/api/v1/markdown");
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+
+    ApiTokenScopeFilter(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     @ServerRequestFilter
     public void onlyReadsForReadTokens(ContainerRequestContext request) {

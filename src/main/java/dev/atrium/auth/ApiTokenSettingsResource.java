@@ -25,7 +25,7 @@ import io.vertx.ext.web.RoutingContext;
 @Path("/settings/tokens")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
-public class ApiTokenSettingsResource {
+class ApiTokenSettingsResource {
 
     private final SettingsPage page;
     private final Credentials credentials;

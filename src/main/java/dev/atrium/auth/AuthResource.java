@@ -39,7 +39,7 @@ import io.vertx.ext.web.RoutingContext;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-public class AuthResource {
+class AuthResource {
 
     private static final Logger LOG = Logger.getLogger(AuthResource.class);
 

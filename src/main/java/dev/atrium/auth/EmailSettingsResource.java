@@ -31,7 +31,7 @@ import io.vertx.ext.web.RoutingContext;
 @Path("/settings/email")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
-public class EmailSettingsResource {
+class EmailSettingsResource {
 
     @CheckedTemplate
     static class Templates {

@@ -27,7 +27,7 @@ import io.vertx.ext.web.RoutingContext;
  */
 @Path("/reset")
 @Produces(MediaType.TEXT_HTML)
-public class PasswordResetResource {
+class PasswordResetResource {
 
     @CheckedTemplate
     static class Templates {

@@ -21,7 +21,7 @@ import io.vertx.ext.web.RoutingContext;
 @Path("/settings/password")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
-public class PasswordSettingsResource {
+class PasswordSettingsResource {
 
     private final SettingsPage page;
     private final Credentials credentials;

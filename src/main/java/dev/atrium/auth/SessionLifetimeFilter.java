@@ -13,7 +13,7 @@ import io.vertx.ext.web.RoutingContext;
  * start cookie names is left on the request for the account query, which checks that it has not ended.
  */
 @Singleton
-public class SessionLifetimeFilter {
+class SessionLifetimeFilter {
 
     private static final int PRIORITY = 700;
 

@@ -23,7 +23,7 @@ import io.vertx.ext.web.RoutingContext;
 @Path("/settings")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
-public class SettingsResource {
+class SettingsResource {
 
     private final SettingsPage page;
     private final Credentials credentials;

@@ -25,7 +25,7 @@ import io.vertx.ext.web.RoutingContext;
  * filter chose; only a page found there costs the header checks.
  */
 @Singleton
-public class HeldPageRoute {
+class HeldPageRoute {
 
     /** After the other public routes, which answer their own paths, so those never pay for the look-up. */
     static final int ORDER = PublicRoutes.ORDER + 1;

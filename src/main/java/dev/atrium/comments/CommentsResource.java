@@ -32,7 +32,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-public class CommentsResource {
+class CommentsResource {
 
     @CheckedTemplate
     static class Templates {

@@ -1,6 +1,5 @@
 package dev.atrium.comments;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,17 +26,20 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/moderate")
 @Produces(MediaType.TEXT_HTML)
 @PermissionsAllowed("moderate")
-public class ModerationResource {
+class ModerationResource {
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance moderate(Page<CommentView> comments, String reader, String here);
     }
 
-    @Inject
-    CommentService comments;
-    @Inject
-    SecurityIdentity identity;
+    private final CommentService comments;
+    private final SecurityIdentity identity;
+
+    ModerationResource(CommentService comments, SecurityIdentity identity) {
+        this.comments = comments;
+        this.identity = identity;
+    }
 
     @GET
     public TemplateInstance recent(@RestQuery String page) {

@@ -22,7 +22,7 @@ import io.vertx.core.Vertx;
  */
 @Liveness
 @Singleton
-public class EventLoopCheck implements AsyncHealthCheck {
+class EventLoopCheck implements AsyncHealthCheck {
 
     private final Vertx vertx;
     private final Duration timeout;

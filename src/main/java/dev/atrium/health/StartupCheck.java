@@ -15,7 +15,7 @@ import io.quarkus.runtime.StartupEvent;
  */
 @Startup
 @Singleton
-public class StartupCheck implements HealthCheck {
+class StartupCheck implements HealthCheck {
 
     private volatile boolean started;
 

@@ -16,7 +16,7 @@ import io.vertx.ext.web.Router;
  * {@link PublicRoutes}). The site-wide filters (request id, headers) still run, as for every request.
  */
 @Singleton
-public class HelloWorldRoute {
+class HelloWorldRoute {
 
     static final String PATH = "/hello_world";
     /** An instance field, made at run time: a Vert.x buffer must not end up in a native image's heap. */

@@ -34,7 +34,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * The seed's {@code /hello_world} is {@link HelloWorldRoute}.
  */
 @Path("/")
-public class MainResource {
+class MainResource {
 
     private static final Logger LOG = Logger.getLogger(MainResource.class);
 

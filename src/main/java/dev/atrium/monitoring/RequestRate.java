@@ -16,7 +16,7 @@ import io.quarkus.scheduler.Scheduled;
  * sample still in the window. The registry keeps only totals; this keeps six numbers' worth of history.
  */
 @Singleton
-public class RequestRate {
+class RequestRate {
 
     static final String HTTP_SERVER_REQUESTS = "http.server.requests";
     static final int EVERY_SECONDS = 10;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
@@ -31,7 +30,7 @@ import io.smallrye.health.SmallRyeHealthReporter;
 @jakarta.ws.rs.Path("/admin/system")
 @Produces(MediaType.TEXT_HTML)
 @PermissionsAllowed("administer")
-public class SystemResource {
+class SystemResource {
 
     public record Check(String name, String status) {
     }
@@ -48,14 +47,18 @@ public class SystemResource {
     private static final int FAILED_MAILS_LISTED = 20;
     private static volatile Instant startedAt = Instant.now();
 
-    @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
-    String version;
-    @Inject
-    SmallRyeHealthReporter health;
-    @Inject
-    RequestRate requestRate;
-    @Inject
-    MailOutbox mailOutbox;
+    private final String version;
+    private final SmallRyeHealthReporter health;
+    private final RequestRate requestRate;
+    private final MailOutbox mailOutbox;
+
+    SystemResource(@ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version,
+            SmallRyeHealthReporter health, RequestRate requestRate, MailOutbox mailOutbox) {
+        this.version = version;
+        this.health = health;
+        this.requestRate = requestRate;
+        this.mailOutbox = mailOutbox;
+    }
 
     static void onStart(@Observes StartupEvent event) {
         startedAt = Instant.now();

@@ -17,7 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "posts")
-public class Post extends PanacheEntityBase {
+class Post extends PanacheEntityBase {
 
     public static final int TITLE_MAX = 200;
     public static final int BODY_MAX = 100_000;

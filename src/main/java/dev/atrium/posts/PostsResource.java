@@ -37,7 +37,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 /** The blog's pages: a post's permalink, writing and editing. Authors' profiles are the social feature's. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-public class PostsResource {
+class PostsResource {
 
     @CheckedTemplate
     static class Templates {

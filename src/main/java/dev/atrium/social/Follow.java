@@ -20,7 +20,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "follows")
 @IdClass(Follow.Key.class)
-public class Follow extends PanacheEntityBase {
+class Follow extends PanacheEntityBase {
 
     @Id
     @Column(name = "follower_id")

@@ -31,7 +31,7 @@ import io.vertx.core.Vertx;
  * request's time; a failed write is only logged, and tried again a minute later.
  */
 @ApplicationScoped
-public class LastSeen {
+class LastSeen {
 
     private static final Logger LOG = Logger.getLogger(LastSeen.class);
     static final Duration INTERVAL = Duration.ofMinutes(1);

@@ -29,7 +29,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  */
 @Path("/users")
 @Produces(MediaType.TEXT_HTML)
-public class ProfileResource {
+class ProfileResource {
 
     /** Avatars depend on the account's id alone, which never changes: browsers and CDNs keep them a year. */
     private static final CacheControl AVATAR_CACHE = CacheControl.valueOf("public, max-age=31536000, immutable");

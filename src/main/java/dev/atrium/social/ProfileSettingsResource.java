@@ -28,7 +28,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/settings/profile")
 @Produces(MediaType.TEXT_HTML)
 @PermissionsAllowed("write")
-public class ProfileSettingsResource {
+class ProfileSettingsResource {
 
     @CheckedTemplate
     static class Templates {

@@ -19,7 +19,7 @@ import io.vertx.ext.web.RoutingContext;
  * declare their length, as browsers and API clients do, get an answer they can read.
  */
 @Singleton
-public class BodySizeLimitFilter {
+class BodySizeLimitFilter {
 
     private static final int PRIORITY = 800;
     /**

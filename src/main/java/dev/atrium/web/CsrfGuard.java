@@ -45,7 +45,7 @@ import io.vertx.ext.web.RoutingContext;
  * The API takes bearer tokens only, never the session cookie, so it has nothing to forge and is left alone.
  */
 @Singleton
-public class CsrfGuard {
+class CsrfGuard {
 
     private static final Logger LOG = Logger.getLogger(CsrfGuard.class);
     /** After the body-size limit (800), before the session lifetime check (700) and authentication (200). */

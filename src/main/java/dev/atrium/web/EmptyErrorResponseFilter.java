@@ -1,6 +1,5 @@
 package dev.atrium.web;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -22,8 +21,11 @@ public class EmptyErrorResponseFilter {
     /** Set by quarkus-rest-csrf on the request once it has found the token good. */
     private static final String CSRF_VERIFIED = "csrf_token_verified";
 
-    @Inject
-    ErrorRenderer renderer;
+    private final ErrorRenderer renderer;
+
+    EmptyErrorResponseFilter(ErrorRenderer renderer) {
+        this.renderer = renderer;
+    }
 
     @ServerResponseFilter
     public void fillIn(ContainerRequestContext request, ContainerResponseContext response, RoutingContext rc) {

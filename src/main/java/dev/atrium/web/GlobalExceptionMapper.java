@@ -1,6 +1,5 @@
 package dev.atrium.web;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -20,8 +19,11 @@ public class GlobalExceptionMapper {
 
     private static final Logger LOG = Logger.getLogger(GlobalExceptionMapper.class);
 
-    @Inject
-    ErrorRenderer renderer;
+    private final ErrorRenderer renderer;
+
+    GlobalExceptionMapper(ErrorRenderer renderer) {
+        this.renderer = renderer;
+    }
 
     @ServerExceptionMapper
     public Response mapWebApplicationException(WebApplicationException e, HttpHeaders headers, UriInfo uri) {

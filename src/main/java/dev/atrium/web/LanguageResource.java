@@ -19,7 +19,7 @@ import io.smallrye.common.annotation.NonBlocking;
  */
 @Path("/language")
 @NonBlocking
-public class LanguageResource {
+class LanguageResource {
 
     private final AtriumConfig config;
 

@@ -30,7 +30,7 @@ import io.vertx.ext.web.RoutingContext;
  * It is a Vert.x filter, not a REST filter, so static files and routing errors get both as well.
  */
 @Singleton
-public class RequestContextFilter {
+class RequestContextFilter {
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";

@@ -23,7 +23,7 @@ import io.vertx.ext.web.RoutingContext;
  * would mean nothing (browsers ignore it there) and is left out.
  */
 @Singleton
-public class ResponseHeadersFilter {
+class ResponseHeadersFilter {
 
     private static final int PRIORITY = 900;
     static final String HSTS = "max-age=31536000; includeSubDomains";

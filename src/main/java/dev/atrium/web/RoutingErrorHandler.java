@@ -17,7 +17,7 @@ import io.vertx.ext.web.RoutingContext;
  * documents as errors from resources.
  */
 @Singleton
-public class RoutingErrorHandler {
+class RoutingErrorHandler {
 
     private static final Logger LOG = Logger.getLogger(RoutingErrorHandler.class);
 

@@ -34,7 +34,7 @@ import io.vertx.ext.web.RoutingContext;
  * prefixes {@code atrium.web.asset-base-url} when a CDN is set.
  */
 @Singleton
-public class StaticAssets {
+class StaticAssets {
 
     /** The files served this way: the ones the layout links. */
     static final List<String> NAMES = List.of("app.css", "app.js", "favicon.svg", "favicon.ico");
