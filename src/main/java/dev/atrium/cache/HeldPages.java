@@ -37,8 +37,11 @@ public class HeldPages {
     private record Key(String path, Language language) {
     }
 
-    /** A page as its bytes, encoded once, with the validators its resource sent beside it (null when it sent none). */
-    public record Held(Buffer bytes, String etag, String lastModified) {
+    /**
+     * A page as its bytes, encoded once, with the validators its resource sent beside it (null when it sent none)
+     * and the generation it was made at.
+     */
+    public record Held(Buffer bytes, String etag, String lastModified, long generation) {
 
         boolean hasValidators() {
             return etag != null || lastModified != null;
@@ -74,8 +77,9 @@ public class HeldPages {
             return;
         }
         Key key = new Key(path, language);
-        CachedValues.put(cache, key, new Held(Buffer.buffer(html), etag, lastModified));
-        // a change committed while the page was put here may have retired the others before this one arrived
+        CachedValues.put(cache, key, new Held(Buffer.buffer(html), etag, lastModified, generation));
+        // a change committed while the page was put here may have retired the others before this one arrived:
+        // current() already refuses it (its generation is behind); this frees the memory
         if (generation != this.generation.get()) {
             cache.invalidate(key).await().indefinitely();
         }
@@ -83,11 +87,17 @@ public class HeldPages {
 
     /**
      * The page held at {@code path} in {@code language}, or null: a map look-up, without waiting, so the event
-     * loop can ask. {@code path} is the request's normalised path.
+     * loop can ask. {@code path} is the request's normalised path. A page made before the last change is never
+     * answered, even in the moment between a change's commit and the cache's emptying, or between a late
+     * {@link #hold} and its second look at the generation.
      */
     public Held current(String path, Language language) {
-        CompletableFuture<Object> held = caffeine.getIfPresent(new Key(path, language));
-        return held != null && held.isDone() && !held.isCompletedExceptionally() ? (Held) held.getNow(null) : null;
+        CompletableFuture<Object> entry = caffeine.getIfPresent(new Key(path, language));
+        if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
+            return null;
+        }
+        Held held = (Held) entry.getNow(null);
+        return held != null && held.generation() == generation.get() ? held : null;
     }
 
     /** After the commit, so that the next request reads the change and what it holds is current. */

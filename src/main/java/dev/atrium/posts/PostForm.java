@@ -1,9 +1,12 @@
 package dev.atrium.posts;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.atrium.web.Violations;
 
 /**
  * What the post editor sends, and what an API client sends to write or change a post: a title of 1 to 200
@@ -14,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PostForm(
         @NotBlank(message = "posts:error_title") @Size(min = 1, max = Post.TITLE_MAX, message = "posts:error_title")
         @Schema(required = true) String title,
-        @NotBlank(message = "posts:error_body") @Size(min = 1, max = Post.BODY_MAX, message = "posts:error_body")
+        @NotBlank(message = "posts:error_body") @Pattern(regexp = Violations.NOT_ONLY_SPACES, message = "posts:error_body") @Size(min = 1, max = Post.BODY_MAX, message = "posts:error_body")
         @Schema(description = "Markdown, at most 100,000 characters", required = true) String body) {
 
     public PostForm {

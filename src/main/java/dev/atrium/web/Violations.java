@@ -24,6 +24,13 @@ import io.quarkus.qute.Template;
 @ApplicationScoped
 public class Violations {
 
+    /**
+     * For {@code @Pattern}: text with something besides whitespace in it. {@code @NotBlank} alone lets through text
+     * made only of Unicode spaces (U+3000, which Chinese keyboards type, or U+2000 to U+200A): Hibernate
+     * Validator trims only up to U+0020.
+     */
+    public static final String NOT_ONLY_SPACES = "(?U)(?s).*\\S.*";
+
     private static final Comparator<ConstraintViolation<?>> BY_FIELD_THEN_MESSAGE = Comparator
             .<ConstraintViolation<?>, String> comparing(v -> field(v.getPropertyPath()))
             .thenComparing(ConstraintViolation::getMessage);

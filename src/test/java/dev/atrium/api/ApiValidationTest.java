@@ -42,6 +42,27 @@ class ApiValidationTest {
                         "errors[0].message", equalTo("Give the post a title of at most 200 characters."));
     }
 
+    /** Not only ASCII spaces: U+3000 (a Chinese keyboard's space) and the other Unicode spaces count as blank too. */
+    @Test
+    void aBodyOfOnlyUnicodeSpacesIsRefusedForPostsAndComments() {
+        String token = writeToken();
+        String spaces = "\u3000\u2003\u00a0\n\u3000";
+        given().accept("application/json").header("Authorization", "Bearer " + token)
+                .contentType("application/json").body(Map.of("title", "A title", "body", spaces))
+                .post("/api/v1/posts").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("body"), "errors.size()", equalTo(1));
+        String post = given().accept("application/json").header("Authorization", "Bearer " + token)
+                .contentType("application/json").body(Map.of("title", "A title", "body", "\u3000text\u3000"))
+                .post("/api/v1/posts").then().statusCode(201).extract().header("Location");
+        given().accept("application/json").header("Authorization", "Bearer " + token)
+                .contentType("application/json").body(Map.of("body", spaces))
+                .post(post + "/comments").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("body"), "errors.size()", equalTo(1));
+        given().accept("application/json").header("Authorization", "Bearer " + token)
+                .contentType("application/json").body(Map.of("body", "\u3000a comment"))
+                .post(post + "/comments").then().statusCode(201);
+    }
+
     @Test
     void theOpenApiDocumentTakesItsLimitsFromTheConstraints() {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
