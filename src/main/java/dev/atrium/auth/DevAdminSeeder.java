@@ -1,10 +1,18 @@
 package dev.atrium.auth;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -15,13 +23,20 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * In dev ({@code atrium.auth.seed-admin}), makes sure a confirmed administrator exists and logs how to sign
- * in as it, so a developer can try every page at once. Its password is new at every start.
+ * in as it, so a developer can try every page at once.
+ * <p>
+ * Its password is made once and kept in {@link #PASSWORD_FILE}, beside the dev database, so it stays the same
+ * across dev mode's restarts (every structural Java save is one) and across days. Remaking it at each start
+ * cost each restart a bcrypt hash (a fifth of the 2 s a Java save takes) and the developer the password they
+ * had just used.
  */
 @Singleton
 class DevAdminSeeder {
 
     private static final Logger LOG = Logger.getLogger(DevAdminSeeder.class);
     static final String USERNAME = "admin";
+    /** Under data/, where the dev profile keeps its H2 database (application.yaml) and git ignores files. */
+    static final Path PASSWORD_FILE = Path.of("data", "dev-admin-password");
 
     private final AtriumConfig config;
     /**
@@ -29,10 +44,17 @@ class DevAdminSeeder {
      * computes a bcrypt hash when it is made, which cost a production start a bcrypt check for nothing.
      */
     private final Instance<PasswordPolicy> passwords;
+    private final Path passwordFile;
 
+    @Inject
     DevAdminSeeder(AtriumConfig config, Instance<PasswordPolicy> passwords) {
+        this(config, passwords, PASSWORD_FILE);
+    }
+
+    DevAdminSeeder(AtriumConfig config, Instance<PasswordPolicy> passwords, Path passwordFile) {
         this.config = config;
         this.passwords = passwords;
+        this.passwordFile = passwordFile;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -41,22 +63,58 @@ class DevAdminSeeder {
         }
     }
 
-    private void seed() {
-        byte[] random = new byte[12];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    /**
+     * Leaves a usable administrator whose password is in the file alone; otherwise (first start, the file or the
+     * database deleted, the account demoted, disabled or unconfirmed by hand) sets a new password and writes it.
+     */
+    void seed() {
         User admin = User.findByUsername(USERNAME).orElseGet(User::new);
+        Optional<String> kept = admin.id != null && usable(admin) ? readPassword() : Optional.empty();
+        if (kept.isPresent()) {
+            LOG.infof("Dev mode: log in as '%s' with password '%s'", USERNAME, kept.get());
+            return;
+        }
         if (admin.id == null) {
             admin.username = USERNAME;
             admin.email = config.auth().adminEmail().map(User::normalise).orElse("admin@localhost.localdomain");
-            admin.createdAt = java.time.Instant.now();
+            admin.createdAt = Instant.now();
         }
+        String password = newPassword();
         admin.role = Role.ADMINISTRATOR;
         admin.confirmed = true;
         admin.disabled = false;
         admin.passwordHash = passwords.get().hash(password);
-        admin.passwordChangedAt = java.time.Instant.now();
+        admin.passwordChangedAt = Instant.now();
         admin.persist();
+        writePassword(password);
         LOG.infof("Dev mode: log in as '%s' with password '%s'", USERNAME, password);
+    }
+
+    private static boolean usable(User admin) {
+        return admin.role == Role.ADMINISTRATOR && admin.confirmed && !admin.disabled;
+    }
+
+    private Optional<String> readPassword() {
+        try {
+            String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+            return password.isEmpty() ? Optional.empty() : Optional.of(password);
+        } catch (IOException missing) {
+            return Optional.empty();
+        }
+    }
+
+    private void writePassword(String password) {
+        try {
+            Files.createDirectories(passwordFile.toAbsolutePath().getParent());
+            Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the dev administrator's password in " + passwordFile, e);
+        }
+    }
+
+    private static String newPassword() {
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 }
