@@ -5,7 +5,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /** The administrators' pages (users, audit log, analytics, system) in English; Chinese in messages/admin_zh_CN.properties. */
 @MessageBundle(value = "admin", locale = "en")
-public interface AdminMessages {
+interface AdminMessages {
 
     @Message("Administration")
     String nav();

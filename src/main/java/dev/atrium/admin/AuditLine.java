@@ -11,7 +11,7 @@ import io.quarkus.qute.TemplateData;
  * reflection to fall back on.
  */
 @TemplateData
-public record AuditLine(Instant at, String actor, String action, String target, String detail) {
+record AuditLine(Instant at, String actor, String action, String target, String detail) {
 
     static AuditLine of(AuditEntry entry) {
         return new AuditLine(entry.at, entry.actor, entry.action, entry.target, entry.detail);

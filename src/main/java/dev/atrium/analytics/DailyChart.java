@@ -16,7 +16,7 @@ import io.quarkus.qute.TemplateData;
  * build time; without them the native executable, which has no reflection for them, failed the page with a 500.
  */
 @TemplateData
-public record DailyChart(int width, int height, int left, int right, int top, int bottom, List<Bar> bars,
+record DailyChart(int width, int height, int left, int right, int top, int bottom, List<Bar> bars,
         List<Tick> ticks, List<DateLabel> dates) {
 
     /** A day's bars; {@code centre} is where its date would stand. */

@@ -1,7 +1,7 @@
 package dev.atrium.analytics;
 
 /** What page views are broken down by; {@code column} is the page_views column, {@code key} the rolled-up name. */
-public enum Dimension {
+enum Dimension {
     PAGE("page", "path"),
     REFERRER("referrer", "referrer_host"),
     BROWSER("browser", "browser"),

@@ -17,5 +17,5 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         + "Errors are application/problem+json."),
         components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = "token",
                 type = SecuritySchemeType.HTTP, scheme = "bearer", description = "A personal API token: read, or read and write; optionally expiring")))
-public class ApiDocumentation extends Application {
+class ApiDocumentation extends Application {
 }

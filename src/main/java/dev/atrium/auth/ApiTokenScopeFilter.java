@@ -15,7 +15,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * nothing (the Markdown preview renders and stores nothing, and anyone may call it). Every other request is
  * taken for a write, so an endpoint added later is closed to read tokens until it is listed as a read.
  */
-public class ApiTokenScopeFilter {
+class ApiTokenScopeFilter {
 
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> READS_BY_POST = Set.of("/api/v1/markdown");

@@ -11,7 +11,7 @@ import io.quarkus.qute.TemplateData;
  * reflection to fall back on.
  */
 @TemplateData
-public record ApiTokenView(long id, String name, boolean readOnly, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
+record ApiTokenView(long id, String name, boolean readOnly, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
         boolean hasExpired) {
 
     static ApiTokenView of(ApiToken token, Instant now) {

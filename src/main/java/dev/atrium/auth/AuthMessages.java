@@ -5,7 +5,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /** The account pages' and emails' texts in English; Chinese in {@code messages/auth_zh_CN.properties}. */
 @MessageBundle(value = "auth", locale = "en")
-public interface AuthMessages {
+interface AuthMessages {
 
     @Message("Log in")
     String login_title();

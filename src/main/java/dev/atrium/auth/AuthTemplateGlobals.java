@@ -13,7 +13,7 @@ import io.vertx.ext.web.RoutingContext;
  * CSRF token for its log-out form. Both are empty outside a request (an error answered by the router).
  */
 @TemplateGlobal
-public final class AuthTemplateGlobals {
+final class AuthTemplateGlobals {
 
     /** The attribute quarkus-rest-csrf keeps the request's token in, when its filter ran. */
     private static final String CSRF_TOKEN_ATTRIBUTE = "csrf_token";

@@ -16,7 +16,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * permission yet, so a browser is sent to the page that asks it to confirm (an API client gets a 403 that
  * says so); anyone else gets the 403 page or problem document.
  */
-public class ForbiddenMapper {
+class ForbiddenMapper {
 
     private final SecurityIdentity identity;
     private final ErrorRenderer renderer;

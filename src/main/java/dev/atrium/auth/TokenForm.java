@@ -17,7 +17,7 @@ import dev.atrium.web.FormValues;
  * with {@code expiresOn}, a day from tomorrow to a year ahead, UTC). The page shows it back when something
  * is wrong; the password the form also asks for is never shown back.
  */
-public record TokenForm(String name, String scope, String expiry, String expiresOn) {
+record TokenForm(String name, String scope, String expiry, String expiresOn) {
 
     /** What a new form offers: the least a token can be. */
     static final TokenForm NEW = new TokenForm("", "read", "90", "");

@@ -14,7 +14,7 @@ import io.smallrye.config.ConfigMapping;
  * start, like {@code AtriumConfig}.
  */
 @ConfigMapping(prefix = "atrium.mail")
-public interface MailConfig {
+interface MailConfig {
 
     /** How often each replica looks for mail that is due (new mail on this replica goes at once); the scheduler's least is 1 s. */
     @DurationMin(seconds = 1)

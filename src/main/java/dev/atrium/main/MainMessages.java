@@ -5,7 +5,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /** The public pages' texts in English; Chinese in {@code messages/main_zh_CN.properties}. */
 @MessageBundle(value = "main", locale = "en")
-public interface MainMessages {
+interface MainMessages {
 
     @Message("Welcome")
     String index_title();

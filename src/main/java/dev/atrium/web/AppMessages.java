@@ -8,7 +8,7 @@ import io.quarkus.qute.i18n.MessageBundle;
  * {@code messages/msg_zh_CN.properties}. Templates use them as {@code {msg:key}}.
  */
 @MessageBundle(value = "msg", locale = "en")
-public interface AppMessages {
+interface AppMessages {
 
     @Message("Skip to content")
     String skip_to_content();

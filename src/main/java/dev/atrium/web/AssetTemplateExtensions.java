@@ -5,7 +5,7 @@ import io.quarkus.qute.TemplateExtension;
 
 /** {@code {asset:url('app.css')}}: a static file's fingerprinted address, on the CDN when one is set. */
 @TemplateExtension(namespace = "asset")
-public final class AssetTemplateExtensions {
+final class AssetTemplateExtensions {
 
     private AssetTemplateExtensions() {
     }

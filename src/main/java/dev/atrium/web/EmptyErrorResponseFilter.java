@@ -16,7 +16,7 @@ import io.vertx.ext.web.RoutingContext;
  * empty 400; that one becomes the 403 {@link CsrfGuard} gives every other request without its token, so a forged
  * request is refused alike whatever its body type.
  */
-public class EmptyErrorResponseFilter {
+class EmptyErrorResponseFilter {
 
     /** Set by quarkus-rest-csrf on the request once it has found the token good. */
     private static final String CSRF_VERIFIED = "csrf_token_verified";

@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * and the headers that go with it ({@code Retry-After} on a 503, say); an unreachable database is a 503;
  * anything unexpected is logged once, with its request id, and answered 500 without a word about its cause.
  */
-public class GlobalExceptionMapper {
+class GlobalExceptionMapper {
 
     private static final Logger LOG = Logger.getLogger(GlobalExceptionMapper.class);
 

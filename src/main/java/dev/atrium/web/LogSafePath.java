@@ -8,7 +8,7 @@ package dev.atrium.web;
  * numbers, asset hashes 12 digits). The query string is left out altogether (searches hold email addresses).
  * The access log prints it as {@code %{d,atrium.log-path}} (put by {@link RequestContextFilter}).
  */
-public final class LogSafePath {
+final class LogSafePath {
 
     /** The routing-context key the access log reads. */
     public static final String KEY = "atrium.log-path";

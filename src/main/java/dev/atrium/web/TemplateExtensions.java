@@ -8,7 +8,7 @@ import io.quarkus.qute.TemplateExtension;
 
 /** Small formatting helpers every template may use. */
 @TemplateExtension
-public final class TemplateExtensions {
+final class TemplateExtensions {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")

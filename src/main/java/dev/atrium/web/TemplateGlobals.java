@@ -7,7 +7,7 @@ import io.quarkus.qute.TemplateGlobal;
  * {@code emailMax}, the longest email address a form takes (its {@code maxlength}).
  */
 @TemplateGlobal
-public final class TemplateGlobals {
+final class TemplateGlobals {
 
     private TemplateGlobals() {
     }
