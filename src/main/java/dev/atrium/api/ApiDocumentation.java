@@ -8,7 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The OpenAPI document's header (served at /q/openapi): the API's name and its one security scheme. */
+/**
+ * The OpenAPI document's header (served at /q/openapi): the API's name and its one security scheme. Public,
+ * though only annotations are read from it: RESTEasy Reactive instantiates an {@link Application} subclass
+ * through its public constructor and refuses to build without one.
+ */
 @OpenAPIDefinition(
         info = @Info(title = "Atrium API", version = "1",
                 description = "Posts and users as JSON. Authenticate with a personal API token, created on the "
@@ -17,5 +21,5 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         + "Errors are application/problem+json."),
         components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = "token",
                 type = SecuritySchemeType.HTTP, scheme = "bearer", description = "A personal API token: read, or read and write; optionally expiring")))
-class ApiDocumentation extends Application {
+public class ApiDocumentation extends Application {
 }

@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.ProblemException;
-import dev.atrium.web.RateLimits;
+import dev.atrium.web.Violations;
 import io.quarkus.security.Authenticated;
 import io.vertx.ext.web.RoutingContext;
 
@@ -32,14 +32,16 @@ class ApiTokenSettingsResource {
     private final ApiTokenService apiTokens;
     private final AuthMessages messages;
     private final LoginThrottle throttle;
+    private final Violations violations;
 
     ApiTokenSettingsResource(SettingsPage page, Credentials credentials, ApiTokenService apiTokens, AuthMessages messages,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, Violations violations) {
         this.page = page;
         this.credentials = credentials;
         this.apiTokens = apiTokens;
         this.messages = messages;
         this.throttle = throttle;
+        this.violations = violations;
     }
 
     /**
@@ -50,13 +52,12 @@ class ApiTokenSettingsResource {
     public Response createToken(@RestForm String name, @RestForm String currentPassword, @RestForm String scope,
             @RestForm String expiry, @RestForm String expiresOn, RoutingContext rc) {
         TokenForm form = new TokenForm(name, scope, expiry, expiresOn);
-        Instant now = Instant.now();
-        FormErrors errors = form.validate(messages, now);
+        FormErrors errors = violations.of(form);
         // the slow password check only for an otherwise valid form, counted like a login; the token is made under
         // the same lock as the check, so a password change at the same moment either revokes it or fails the check
         Optional<String> created = errors.any() ? Optional.empty()
-                : withCurrentPassword(currentPassword, rc, user -> apiTokens.create(user.id, form.name(),
-                        form.parsedScope().orElseThrow(), form.parsedExpiry(now).orElseThrow().orElse(null)));
+                : withCurrentPassword(currentPassword, rc, user -> apiTokens.create(user.id, form.tokenName(),
+                        form.scope(), form.expiresAt(Instant.now()).orElse(null)));
         if (!errors.any() && created.isEmpty()) {
             errors.add("tokenCurrentPassword", messages.error_current_password());
         }
@@ -83,11 +84,10 @@ class ApiTokenSettingsResource {
      */
     private <T> Optional<T> withCurrentPassword(String currentPassword, RoutingContext rc, Function<User, T> change) {
         User me = page.me();
-        String accountKey = LoginThrottle.accountKey(me);
-        RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, LoginThrottle.address(rc));
+        LoginThrottle.Counted check = throttle.countCurrentPassword(me, rc);
         Optional<T> done = credentials.withPassword(me.username, currentPassword, change);
         if (done.isPresent()) {
-            throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
+            check.passed();
         }
         return done;
     }

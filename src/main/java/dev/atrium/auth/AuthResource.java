@@ -21,7 +21,6 @@ import dev.atrium.web.EmailAddress;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
 import dev.atrium.web.LocalRedirects;
-import dev.atrium.web.RateLimits;
 import dev.atrium.web.RequestInfo;
 import dev.atrium.web.Violations;
 import io.micrometer.core.instrument.Counter;
@@ -102,11 +101,9 @@ class AuthResource {
     @Path("login")
     public Response login(@RestForm String login, @RestForm String password, @RestForm String next,
             RoutingContext rc) {
-        String address = LoginThrottle.address(rc);
         Optional<User> account = credentials.byLogin(login);
-        String accountKey = LoginThrottle.accountKey(account, login);
         // counted before the password is checked: concurrent guesses cannot all be checked before the count rises
-        RateLimits.Attempt attempt = throttle.attemptOrRefuse(accountKey, address);
+        LoginThrottle.Counted check = throttle.countLogin(account, login, rc);
         Optional<User> user = credentials.authenticate(account, password);
         if (user.isEmpty()) {
             Counter.builder("atrium.logins.failed").description("Logins refused for a wrong login or password")
@@ -116,7 +113,7 @@ class AuthResource {
             return Response.status(400).entity(Templates.login(FormValues.keep(login, EmailAddress.MAX), LocalRedirects.localPathOrRoot(next), errors))
                     .build();
         }
-        throttle.succeeded(attempt, accountKey, address);
+        check.passed();
         // a session this browser held before ends for good, as at logout: copies of its cookies stop working
         SessionCookies.current(rc).ifPresent(endedSessions::end);
         sessions.start(rc, user.get().username, user.get().sessionVersion);

@@ -15,7 +15,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import dev.atrium.web.EmailAddress;
 import dev.atrium.web.FormErrors;
 import dev.atrium.web.FormValues;
-import dev.atrium.web.RateLimits;
 import dev.atrium.web.RequestInfo;
 import dev.atrium.web.Violations;
 import io.quarkus.qute.CheckedTemplate;
@@ -60,16 +59,14 @@ class EmailSettingsResource {
         FormErrors errors = violations.of(new EmailChangeForm(newEmail));
         if (!errors.any()) {
             User user = page.me();
-            String accountKey = LoginThrottle.accountKey(user);
-            String address = LoginThrottle.address(rc);
-            RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, address);
+            LoginThrottle.Counted check = throttle.countCurrentPassword(user, rc);
             // the same answer whether or not another account holds the address: its holder hears of it, never
             // the requester, and no link goes to an address that has an account already; either way one mail
             // to that address, counted against its limit once the password is right (a 429 then changes nothing)
             var request = emailChanges.request(user.username, currentPassword, newEmail, RequestInfo.current().language(),
                     () -> {
-                        throttle.succeeded(check, accountKey, address);
-                        mailThrottle.countOrRefuse(newEmail, user, address);
+                        check.passed();
+                        mailThrottle.countOrRefuse(newEmail, user, LoginThrottle.address(rc));
                     });
             if (request.isPresent()) {
                 return seeOther("/settings?done=email-sent");

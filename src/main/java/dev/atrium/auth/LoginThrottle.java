@@ -88,14 +88,46 @@ class LoginThrottle {
                 new Limit(ADDRESS, client, perAddress, window));
     }
 
-    /** As {@link #attempt}, answering a refusal with 429, its Retry-After and the error page. */
-    RateLimits.Attempt attemptOrRefuse(String accountKey, String address) {
+    /**
+     * Counts a login's password check before it is made, or answers 429 (with Retry-After and the error page)
+     * when a counter is used up. The login may name no account.
+     */
+    Counted countLogin(Optional<User> account, String login, RoutingContext rc) {
+        return count(accountKey(account, login), address(rc));
+    }
+
+    /**
+     * Counts a check of a signed-in account's current password, asked again before a change in settings, as a
+     * login is counted: a session left open must not be a way to guess the password.
+     */
+    Counted countCurrentPassword(User account, RoutingContext rc) {
+        return count(accountKey(account), address(rc));
+    }
+
+    private Counted count(String accountKey, String address) {
         RateLimits.Attempt attempt = attempt(accountKey, address);
         if (attempt.refused()) {
             LOG.infof("Password checks throttled for %s", address);
             throw TooManyRequests.passwordChecks(attempt.retryAfter().orElseThrow());
         }
-        return attempt;
+        return new Counted(attempt, accountKey, address);
+    }
+
+    /** A password check counted before it was made: {@link #passed} once the password proved right. */
+    final class Counted {
+        private final RateLimits.Attempt attempt;
+        private final String accountKey;
+        private final String address;
+
+        private Counted(RateLimits.Attempt attempt, String accountKey, String address) {
+            this.attempt = attempt;
+            this.accountKey = accountKey;
+            this.address = address;
+        }
+
+        void passed() {
+            succeeded(attempt, accountKey, address);
+        }
     }
 
     /**

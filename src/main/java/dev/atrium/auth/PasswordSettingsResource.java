@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.atrium.web.FormErrors;
-import dev.atrium.web.RateLimits;
 import io.quarkus.security.Authenticated;
 import io.vertx.ext.web.RoutingContext;
 
@@ -46,11 +45,10 @@ class PasswordSettingsResource {
         passwords.check(newPassword).ifPresent(problem -> errors.add("newPassword", PasswordMessages.of(problem, messages)));
         if (!errors.any()) {
             User me = page.me();
-            String accountKey = LoginThrottle.accountKey(me);
-            RateLimits.Attempt check = throttle.attemptOrRefuse(accountKey, LoginThrottle.address(rc));
+            LoginThrottle.Counted check = throttle.countCurrentPassword(me, rc);
             OptionalLong sessionVersion = credentials.changePassword(me.username, currentPassword, newPassword);
             if (sessionVersion.isPresent()) {
-                throttle.succeeded(check, accountKey, LoginThrottle.address(rc));
+                check.passed();
                 // every session of the account has ended; this one goes on as a fresh one under the new version
                 sessions.start(rc, me.username, sessionVersion.getAsLong());
                 return seeOther("/settings?done=password");

@@ -8,78 +8,76 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.atrium.web.FormErrors;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import dev.atrium.web.FormValues;
+import dev.atrium.web.Violations;
 
 /**
  * What the form for a new API token sends: a name, what the token may do ({@code read}, or {@code write}
  * for read and write) and when it expires ({@code none}, {@code 30} or {@code 90} days, or {@code date}
- * with {@code expiresOn}, a day from tomorrow to a year ahead, UTC). The page shows it back when something
- * is wrong; the password the form also asks for is never shown back.
+ * with {@code expiresOn}, a day from tomorrow to a year ahead, UTC). Its components are named as the page's
+ * fields, which share the settings page with other forms, so {@link Violations} puts each message beside its
+ * field. The page shows the form back when something is wrong; the password it also asks for never is.
  */
-record TokenForm(String name, String scope, String expiry, String expiresOn) {
+record TokenForm(
+        @NotNull(message = "auth:error_token_name") @Pattern(regexp = Violations.NOT_ONLY_SPACES, message = "auth:error_token_name")
+        @Size(max = ApiToken.NAME_MAX, message = "auth:error_token_name") String tokenName,
+        @NotNull(message = "auth:error_token_scope") @Pattern(regexp = "read|write", message = "auth:error_token_scope") String tokenScope,
+        @NotNull(message = "auth:error_token_expiry") @Pattern(regexp = "(?i)none|30|90|date", message = "auth:error_token_expiry") String tokenExpiry,
+        String tokenExpiresOn) {
 
     /** What a new form offers: the least a token can be. */
     static final TokenForm NEW = new TokenForm("", "read", "90", "");
 
-    /** The form as sent, cut to what the page may show back after refusing it (checks use the values as sent). */
+    TokenForm {
+        // the name is stored stripped, so its limit counts what is kept
+        tokenName = tokenName == null ? null : tokenName.strip();
+    }
+
+    /**
+     * The day chosen with {@code date} is from tomorrow to a year ahead (UTC). Bean Validation reads this as
+     * the property {@code tokenExpiry}, so its message is that field's.
+     */
+    @AssertTrue(message = "auth:error_token_expiry")
+    boolean isTokenExpiry() {
+        if (!"date".equalsIgnoreCase(tokenExpiry)) {
+            return true;
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return day().filter(day -> day.isAfter(today) && !day.isAfter(today.plusYears(1))).isPresent();
+    }
+
+    /** The form as sent, cut to what the page may show back after refusing it. */
     TokenForm shownBack() {
-        return new TokenForm(FormValues.keep(name, ApiToken.NAME_MAX), FormValues.keep(scope, 10),
-                FormValues.keep(expiry, 10), aDate(expiresOn));
+        return new TokenForm(FormValues.keep(tokenName, ApiToken.NAME_MAX), FormValues.keep(tokenScope, 10),
+                FormValues.keep(tokenExpiry, 10), day().map(LocalDate::toString).orElse(""));
     }
 
-    /** A date field's value may only be a date (HTML's rule): anything else sent back as the empty field. */
-    private static String aDate(String value) {
-        try {
-            return value == null ? "" : LocalDate.parse(value.strip()).toString();
-        } catch (DateTimeParseException notADate) {
-            return "";
-        }
+    /** What a valid form's token may do. */
+    ApiToken.Scope scope() {
+        return "write".equals(tokenScope) ? ApiToken.Scope.WRITE : ApiToken.Scope.READ;
     }
 
-    FormErrors validate(AuthMessages messages, Instant now) {
-        FormErrors errors = FormErrors.none();
-        if (name == null || name.isBlank() || name.strip().length() > ApiToken.NAME_MAX) {
-            errors.add("tokenName", messages.error_token_name());
-        }
-        if (parsedScope().isEmpty()) {
-            errors.add("tokenScope", messages.error_token_scope());
-        }
-        if (parsedExpiry(now).isEmpty()) {
-            errors.add("tokenExpiry", messages.error_token_expiry());
-        }
-        return errors;
-    }
-
-    Optional<ApiToken.Scope> parsedScope() {
-        return switch (scope == null ? "" : scope) {
-            case "read" -> Optional.of(ApiToken.Scope.READ);
-            case "write" -> Optional.of(ApiToken.Scope.WRITE);
+    /** When a valid form's token expires, counted from {@code now}: empty for never. */
+    Optional<Instant> expiresAt(Instant now) {
+        return switch (tokenExpiry.toLowerCase(Locale.ROOT)) {
+            case "30" -> Optional.of(now.plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS));
+            case "90" -> Optional.of(now.plus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS));
+            case "date" -> day().map(day -> day.atStartOfDay(ZoneOffset.UTC).toInstant());
             default -> Optional.empty();
         };
     }
 
-    /** When the token expires: empty when the choice is not valid, an empty inner value for never. */
-    Optional<Optional<Instant>> parsedExpiry(Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        switch (expiry == null ? "" : expiry.toLowerCase(Locale.ROOT)) {
-            case "none":
-                return Optional.of(Optional.empty());
-            case "30":
-                return Optional.of(Optional.of(now.plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS)));
-            case "90":
-                return Optional.of(Optional.of(now.plus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS)));
-            case "date":
-                try {
-                    LocalDate day = LocalDate.parse(expiresOn == null ? "" : expiresOn.strip());
-                    return day.isAfter(today) && !day.isAfter(today.plusYears(1))
-                            ? Optional.of(Optional.of(day.atStartOfDay(ZoneOffset.UTC).toInstant()))
-                            : Optional.empty();
-                } catch (DateTimeParseException e) {
-                    return Optional.empty();
-                }
-            default:
-                return Optional.empty();
+    /** A date field's value may only be a date (HTML's rule): anything else is no day. */
+    private Optional<LocalDate> day() {
+        try {
+            return tokenExpiresOn == null ? Optional.empty() : Optional.of(LocalDate.parse(tokenExpiresOn.strip()));
+        } catch (DateTimeParseException notADate) {
+            return Optional.empty();
         }
     }
 }
