@@ -15,9 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 @TemplateGlobal
 final class AuthTemplateGlobals {
 
-    /** The attribute quarkus-rest-csrf keeps the request's token in, when its filter ran. */
-    private static final String CSRF_TOKEN_ATTRIBUTE = "csrf_token";
-
     private AuthTemplateGlobals() {
     }
 
@@ -59,11 +56,12 @@ final class AuthTemplateGlobals {
         if (rc == null) {
             return "";
         }
-        if (rc.get(CSRF_TOKEN_ATTRIBUTE) instanceof String token) {
-            return token;
+        CsrfTokenParameterProvider csrf = Arc.container().instance(CsrfTokenParameterProvider.class).get();
+        try {
+            return csrf.getToken();
+        } catch (IllegalStateException filterDidNotRun) {
+            Cookie cookie = rc.request().getCookie(csrf.getCookieName());
+            return cookie == null ? "" : cookie.getValue();
         }
-        String cookieName = Arc.container().instance(CsrfTokenParameterProvider.class).get().getCookieName();
-        Cookie cookie = rc.request().getCookie(cookieName);
-        return cookie == null ? "" : cookie.getValue();
     }
 }

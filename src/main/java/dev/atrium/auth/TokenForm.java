@@ -43,7 +43,7 @@ record TokenForm(
      * the property {@code tokenExpiry}, so its message is that field's.
      */
     @AssertTrue(message = "auth:error_token_expiry")
-    boolean isTokenExpiry() {
+    public boolean isTokenExpiry() {
         if (!"date".equalsIgnoreCase(tokenExpiry)) {
             return true;
         }

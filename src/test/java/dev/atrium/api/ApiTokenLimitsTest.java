@@ -109,6 +109,10 @@ class ApiTokenLimitsTest {
         BrowserSession browser = fixtures.signedIn(Role.USER, true);
         browser.submit("/settings", "/settings/tokens", ApiTokens.form("n".repeat(61), "read", "none")).then().statusCode(400)
                 .body(containsString("Give the token a name of at most 60 characters."), not(containsString("new-token")));
+        for (String blank : new String[] { "", "   ", " \t " }) {
+            browser.submit("/settings", "/settings/tokens", ApiTokens.form(blank, "read", "none")).then().statusCode(400)
+                    .body(containsString("Give the token a name of at most 60 characters."), not(containsString("new-token")));
+        }
         Map<String, String> form = ApiTokens.form("x", "admin", "none");
         browser.submit("/settings", "/settings/tokens", form).then().statusCode(400)
                 .body(containsString("Choose what the token may do."), not(containsString("new-token")));

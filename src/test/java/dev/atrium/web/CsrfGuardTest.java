@@ -66,6 +66,23 @@ class CsrfGuardTest {
         });
     }
 
+    /**
+     * An error page is rendered where quarkus-rest-csrf's filter did not run: its log-out form takes the token
+     * from the browser's cookie, and that token logs out.
+     */
+    @Test
+    void theLogOutFormOfAnErrorPageCarriesAWorkingToken() {
+        BrowserSession user = fixtures.signedIn(Role.USER, true);
+        String pageToken = BrowserSession.csrfToken(user.get("/").asString());
+        Response missing = user.get("/no-such-page-" + System.nanoTime());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        String errorPageToken = BrowserSession.csrfToken(missing.asString());
+        assertThat(errorPageToken).isEqualTo(pageToken);
+        user.request().contentType("application/x-www-form-urlencoded").formParam("csrf-token", errorPageToken)
+                .post("/logout").then().statusCode(303);
+        user.get("/settings").then().statusCode(302);
+    }
+
     @Test
     void aSessionIsNotEndedByAnUnsafeRequestWithoutTheToken() {
         BrowserSession user = new BrowserSession();
