@@ -37,6 +37,7 @@ class DevAdminSeeder {
     static final String USERNAME = "admin";
     /** Under data/, where the dev profile keeps its H2 database (application.yaml) and git ignores files. */
     static final Path PASSWORD_FILE = Path.of("data", "dev-admin-password");
+    static final String FALLBACK_EMAIL = "admin@localhost.localdomain";
 
     private final AtriumConfig config;
     /**
@@ -76,7 +77,7 @@ class DevAdminSeeder {
         }
         if (admin.id == null) {
             admin.username = USERNAME;
-            admin.email = config.auth().adminEmail().map(User::normalise).orElse("admin@localhost.localdomain");
+            admin.email = freeEmail();
             admin.createdAt = Instant.now();
         }
         String password = newPassword();
@@ -88,6 +89,15 @@ class DevAdminSeeder {
         admin.persist();
         writePassword(password);
         LOG.infof("Dev mode: log in as '%s' with password '%s'", USERNAME, password);
+    }
+
+    /**
+     * The configured administrator's address, unless an account registered with it already (a developer signing
+     * up with it would otherwise stop every start on the unique address).
+     */
+    private String freeEmail() {
+        String wanted = config.auth().adminEmail().map(User::normalise).orElse(FALLBACK_EMAIL);
+        return User.findByEmail(wanted).isPresent() ? FALLBACK_EMAIL : wanted;
     }
 
     private static boolean usable(User admin) {

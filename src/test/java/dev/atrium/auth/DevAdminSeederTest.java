@@ -105,6 +105,33 @@ class DevAdminSeederTest {
         assertThat(admin.passwordChangedAt).isBeforeOrEqualTo(Instant.now());
     }
 
+    @Test
+    void anAccountHoldingTheAdministratorsAddressDoesNotStopTheStart() {
+        String configured = config.auth().adminEmail().map(User::normalise).orElseThrow();
+        boolean madeHere = QuarkusTransaction.requiringNew().call(() -> {
+            if (User.findByEmail(configured).isPresent()) {
+                return false;
+            }
+            User holder = new User();
+            holder.username = AccountFixtures.unique("holder");
+            holder.email = configured;
+            holder.passwordHash = "x";
+            holder.role = Role.USER;
+            holder.createdAt = Instant.now();
+            holder.passwordChangedAt = holder.createdAt;
+            holder.persist();
+            return true;
+        });
+        try {
+            seed();
+            assertThat(admin().email).isEqualTo(DevAdminSeeder.FALLBACK_EMAIL);
+        } finally {
+            if (madeHere) {
+                QuarkusTransaction.requiringNew().run(() -> User.delete("email", configured));
+            }
+        }
+    }
+
     private void seed() {
         QuarkusTransaction.requiringNew().run(seeder::seed);
     }
