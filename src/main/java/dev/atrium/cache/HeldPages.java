@@ -1,6 +1,6 @@
 package dev.atrium.cache;
 
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.event.Observes;
@@ -9,10 +9,8 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import dev.atrium.config.AtriumConfig;
 import dev.atrium.web.Language;
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -24,16 +22,15 @@ import io.vertx.core.buffer.Buffer;
  * Freshness has one rule. Every committed change to content ({@link ContentChanged}, heard after the commit)
  * retires every held page at once, and moves {@link #generation()} on: a resource reads the generation
  * before it reads what its page is made of, and a page made from what was read before a change is never
- * held. Changes committed on another replica are not heard of here: a held page lives for the
- * {@code held-pages} cache's {@code expire-after-write} at most (application.yaml), which bounds how stale
- * another replica's copy can be.
+ * held. Changes committed on another replica are not heard of here: a held page lives for
+ * {@code atrium.caches.held-pages-ttl} at most, which bounds how stale another replica's copy can be. What is
+ * held is bounded by its bytes ({@code atrium.caches.held-pages-size}): a post's page is as large as its author
+ * made it.
  */
 @Singleton
 public class HeldPages {
 
     private static final Logger LOG = Logger.getLogger(HeldPages.class);
-    static final String CACHE = "held-pages";
-
     private record Key(String path, Language language) {
     }
 
@@ -46,15 +43,19 @@ public class HeldPages {
         boolean hasValidators() {
             return etag != null || lastModified != null;
         }
+
+        /** Roughly what holding it costs: the page's bytes and the validators, and a little for the entry. */
+        long weight() {
+            return bytes.length() + (etag == null ? 0 : etag.length()) + (lastModified == null ? 0 : lastModified.length()) + 128L;
+        }
     }
 
-    private final Cache cache;
-    private final CaffeineCache caffeine;
+    private final ByteBoundedCache<Key, Held> cache;
     private final AtomicLong generation = new AtomicLong();
 
-    HeldPages(@CacheName(CACHE) Cache cache) {
-        this.cache = cache;
-        this.caffeine = cache.as(CaffeineCache.class);
+    HeldPages(AtriumConfig config) {
+        this.cache = new ByteBoundedCache<>(config.caches().heldPagesSize().asLongValue(),
+                Optional.of(config.caches().heldPagesTtl()), Held::weight);
     }
 
     /**
@@ -77,11 +78,11 @@ public class HeldPages {
             return;
         }
         Key key = new Key(path, language);
-        CachedValues.put(cache, key, new Held(Buffer.buffer(html), etag, lastModified, generation));
+        cache.put(key, new Held(Buffer.buffer(html), etag, lastModified, generation));
         // a change committed while the page was put here may have retired the others before this one arrived:
         // current() already refuses it (its generation is behind); this frees the memory
         if (generation != this.generation.get()) {
-            cache.invalidate(key).await().indefinitely();
+            cache.invalidate(key);
         }
     }
 
@@ -92,18 +93,19 @@ public class HeldPages {
      * {@link #hold} and its second look at the generation.
      */
     public Held current(String path, Language language) {
-        CompletableFuture<Object> entry = caffeine.getIfPresent(new Key(path, language));
-        if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
-            return null;
-        }
-        Held held = (Held) entry.getNow(null);
+        Held held = cache.getIfPresent(new Key(path, language));
         return held != null && held.generation() == generation.get() ? held : null;
+    }
+
+    /** What the held pages weigh together, in bytes. */
+    long heldBytes() {
+        return cache.weight();
     }
 
     /** After the commit, so that the next request reads the change and what it holds is current. */
     void retire(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged change) {
         generation.incrementAndGet();
-        cache.invalidateAll().await().indefinitely();
+        cache.invalidateAll();
         LOG.debugf("Held pages retired: %s", change.what());
     }
 }

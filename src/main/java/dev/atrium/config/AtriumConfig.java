@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.hibernate.validator.constraints.time.DurationMin;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
 
@@ -37,6 +38,8 @@ public interface AtriumConfig {
     Auth auth();
 
     Analytics analytics();
+
+    Caches caches();
 
     interface Site {
         /** Shown in the page title, the navigation bar and the footer. */
@@ -189,6 +192,25 @@ public interface AtriumConfig {
         /** How long after start the first roll-up waits, so it does not add to the start's own work. */
         @DurationMin(seconds = 1)
         Duration rollupDelay();
+    }
+
+    /**
+     * Caches whose values a visitor's text makes large: bounded by the bytes they hold (cache/ByteBoundedCache),
+     * which must fit the heap beside everything else (64 MB in the native container).
+     */
+    interface Caches {
+        /** What the pages held for anonymous readers (cache/HeldPages) may weigh together; a page over an eighth of it is not held. */
+        MemorySize heldPagesSize();
+
+        /**
+         * The longest a page is held: a change committed on another replica is not heard of here, so this is how
+         * stale another replica's copy can be.
+         */
+        @DurationMin(seconds = 1)
+        Duration heldPagesTtl();
+
+        /** What the rendered HTML of posts (PostService) may weigh together; a post over an eighth of it is rendered each time. */
+        MemorySize postHtmlSize();
     }
 
     interface Health {

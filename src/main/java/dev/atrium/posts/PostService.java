@@ -18,13 +18,14 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.atrium.auth.AccountDirectory;
+import dev.atrium.cache.ByteBoundedCache;
 import dev.atrium.cache.ContentChanged;
+import dev.atrium.config.AtriumConfig;
 import dev.atrium.web.Page;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.panache.common.Sort;
 
@@ -50,14 +51,19 @@ public class PostService {
     private final Counter written;
     private final Cache firstPageCache;
     private final Event<ContentChanged> changes;
+    /** Keyed by version, so an edit needs no invalidation; bounded by bytes, since a post may be 100,000 characters. */
+    private final ByteBoundedCache<Rendered, String> renderedPosts;
 
     PostService(AccountDirectory accounts, MarkdownRenderer markdown, MeterRegistry registry,
-            @CacheName(FIRST_PAGE) Cache firstPageCache, Event<ContentChanged> changes) {
+            @CacheName(FIRST_PAGE) Cache firstPageCache, Event<ContentChanged> changes, AtriumConfig config) {
         this.written = Counter.builder("atrium.posts.written").description("Posts published").register(registry);
         this.accounts = accounts;
         this.markdown = markdown;
         this.firstPageCache = firstPageCache;
         this.changes = changes;
+        // a Java string of these characters: two bytes each at most
+        this.renderedPosts = new ByteBoundedCache<>(config.caches().postHtmlSize().asLongValue(), Optional.empty(),
+                html -> 2L * html.length() + 64);
     }
 
     @CacheResult(cacheName = FIRST_PAGE)
@@ -178,8 +184,11 @@ public class PostService {
     }
 
     /** Rendering is the costly part of a page; the key's version changes with every edit. */
-    @CacheResult(cacheName = "post-html")
-    String html(@CacheKey long id, @CacheKey long version, String body) {
-        return markdown.toSafeHtml(body);
+    String html(long id, long version, String body) {
+        return renderedPosts.get(new Rendered(id, version), key -> markdown.toSafeHtml(body));
+    }
+
+    /** A post's rendering's key: the post, and its version (when it was last edited). */
+    private record Rendered(long id, long version) {
     }
 }

@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A change committed by another replica is never heard of here: the pages held for anonymous readers catch up
- * by expiring (the held-pages cache's expire-after-write). The change is made here as another replica's is
+ * by expiring (atrium.caches.held-pages-ttl). The change is made here as another replica's is
  * seen, in the database without the event, and both held pages come round to it within that time.
  */
 @Slow
@@ -31,7 +31,7 @@ class HeldPagesExpiryTest {
     PostService posts;
     @Inject
     AccountFixtures fixtures;
-    @ConfigProperty(name = "quarkus.cache.caffeine.held-pages.expire-after-write")
+    @ConfigProperty(name = "atrium.caches.held-pages-ttl")
     Duration expiry;
 
     @Test
