@@ -21,6 +21,12 @@ public final class CurrentAccount {
         return identity == null || identity.isAnonymous() || !(identity.getAttribute(USER_ID) instanceof Long id) ? null : id;
     }
 
+    /** The account's id when a person signed in to the site sent the request, not a script with an API token; else null. */
+    public static Long sessionId(SecurityIdentity identity) {
+        Long id = id(identity);
+        return id != null && identity.getAttribute(ApiTokenIdentityProvider.SCOPE) == null ? id : null;
+    }
+
     /** The account's username; null when anonymous. */
     public static String username(SecurityIdentity identity) {
         return identity == null || identity.isAnonymous() ? null : identity.getPrincipal().getName();

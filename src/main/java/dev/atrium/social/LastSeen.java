@@ -57,8 +57,8 @@ class LastSeen {
             return; // anonymous: the identity is not even looked at
         }
         SecurityIdentity identity = identities.getIdentity();
-        // sessions carry the account's id; API tokens do not, and a script's calls are not the person being seen
-        Long id = CurrentAccount.id(identity);
+        // a person's requests, not a script's: calls with an API token leave "last seen" alone, as in Flasky
+        Long id = CurrentAccount.sessionId(identity);
         if (id != null) {
             seen(id);
         }

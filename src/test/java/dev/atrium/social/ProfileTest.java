@@ -1,5 +1,6 @@
 package dev.atrium.social;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.atrium.admin.AuditEntry;
 import dev.atrium.auth.AccountFixtures;
+import dev.atrium.auth.ApiToken;
+import dev.atrium.auth.ApiTokenService;
 import dev.atrium.auth.Role;
 import dev.atrium.testing.BrowserSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +33,8 @@ class ProfileTest {
     AccountFixtures fixtures;
     @Inject
     LastSeen lastSeen;
+    @Inject
+    ApiTokenService apiTokens;
 
     @Test
     void aUserEditsTheirProfileAndItShowsSanitised() {
@@ -109,6 +114,23 @@ class ProfileTest {
         var first = lastSeenOf(name);
         user.get("/about").then().statusCode(200);
         assertThat(lastSeenOf(name)).isEqualTo(first);
+    }
+
+    /** A script's API calls are not the person being seen: they leave "last seen" as it was. */
+    @Test
+    void callsWithAnApiTokenDoNotCountAsSeen() {
+        BrowserSession user = new BrowserSession();
+        String name = fixtures.signIn(user, Role.USER, true);
+        String token = apiTokens.create(fixtures.idOf(name), "script", ApiToken.Scope.READ, null);
+        for (int i = 0; i < 3; i++) {
+            given().header("Authorization", "Bearer " + token).accept("application/json").get("/api/v1/users/me")
+                    .then().statusCode(200);
+        }
+        // the same path a session's request takes writes within moments; give the token's calls that long and more
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> lastSeenOf(name) == null);
+
+        user.get("/about").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lastSeenOf(name) != null);
     }
 
     @Test
