@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
@@ -25,7 +26,8 @@ import io.quarkus.runtime.StartupEvent;
  * In dev ({@code atrium.auth.seed-admin}), makes sure a confirmed administrator exists and logs how to sign
  * in as it, so a developer can try every page at once.
  * <p>
- * Its password is made once and kept in {@link #PASSWORD_FILE}, beside the dev database, so it stays the same
+ * Its password is made once and kept in {@link #PASSWORD_FILE} (with the hash it was stored as), beside the dev
+ * database, so it stays the same
  * across dev mode's restarts (every structural Java save is one) and across days. Remaking it at each start
  * cost each restart a bcrypt hash (a fifth of the 2 s a Java save takes) and the developer the password they
  * had just used.
@@ -60,20 +62,35 @@ class DevAdminSeeder {
 
     void onStart(@Observes StartupEvent event) {
         if (config.auth().seedAdmin()) {
-            QuarkusTransaction.requiringNew().run(this::seed);
+            seedAndKeep();
         }
     }
 
+    /** Seeds in a transaction of its own, then keeps a new password in the file once it is committed. */
+    void seedAndKeep() {
+        Kept kept = QuarkusTransaction.requiringNew().call(this::seed);
+        if (kept.isNew()) {
+            writeKept(kept);
+        }
+        LOG.infof("Dev mode: log in as '%s' with password '%s'", USERNAME, kept.password());
+    }
+
+    /** The password the file holds, with the hash it was stored as; new when this start set it. */
+    record Kept(String password, String hash, boolean isNew) {
+    }
+
     /**
-     * Leaves a usable administrator whose password is in the file alone; otherwise (first start, the file or the
-     * database deleted, the account demoted, disabled or unconfirmed by hand) sets a new password and writes it.
+     * Leaves a usable administrator alone when the file holds its password (the hash in the file is the one
+     * stored: a password changed on the site since is noticed without a bcrypt check); otherwise (first start,
+     * the file or the database deleted, the password changed, the account demoted, disabled or unconfirmed by
+     * hand) sets a new password.
      */
-    void seed() {
+    private Kept seed() {
         User admin = User.findByUsername(USERNAME).orElseGet(User::new);
-        Optional<String> kept = admin.id != null && usable(admin) ? readPassword() : Optional.empty();
+        Optional<Kept> kept = admin.id != null && usable(admin) ? readKept().filter(k -> k.hash().equals(admin.passwordHash))
+                : Optional.empty();
         if (kept.isPresent()) {
-            LOG.infof("Dev mode: log in as '%s' with password '%s'", USERNAME, kept.get());
-            return;
+            return kept.get();
         }
         if (admin.id == null) {
             admin.username = USERNAME;
@@ -87,36 +104,40 @@ class DevAdminSeeder {
         admin.passwordHash = passwords.get().hash(password);
         admin.passwordChangedAt = Instant.now();
         admin.persist();
-        writePassword(password);
-        LOG.infof("Dev mode: log in as '%s' with password '%s'", USERNAME, password);
+        return new Kept(password, admin.passwordHash, true);
     }
 
     /**
      * The configured administrator's address, unless an account registered with it already (a developer signing
-     * up with it would otherwise stop every start on the unique address).
+     * up with it would otherwise stop every start on the unique address): then the first free of
+     * {@link #FALLBACK_EMAIL} and its numbered variants.
      */
     private String freeEmail() {
         String wanted = config.auth().adminEmail().map(User::normalise).orElse(FALLBACK_EMAIL);
-        return User.findByEmail(wanted).isPresent() ? FALLBACK_EMAIL : wanted;
+        for (int n = 0; User.findByEmail(wanted).isPresent(); n++) {
+            wanted = n == 0 ? FALLBACK_EMAIL : FALLBACK_EMAIL.replace("@", "+" + n + "@");
+        }
+        return wanted;
     }
 
     private static boolean usable(User admin) {
         return admin.role == Role.ADMINISTRATOR && admin.confirmed && !admin.disabled;
     }
 
-    private Optional<String> readPassword() {
+    private Optional<Kept> readKept() {
         try {
-            String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
-            return password.isEmpty() ? Optional.empty() : Optional.of(password);
+            List<String> lines = Files.readAllLines(passwordFile, StandardCharsets.UTF_8);
+            return lines.size() >= 2 && !lines.get(0).isBlank() ? Optional.of(new Kept(lines.get(0).strip(), lines.get(1).strip(), false))
+                    : Optional.empty();
         } catch (IOException missing) {
             return Optional.empty();
         }
     }
 
-    private void writePassword(String password) {
+    private void writeKept(Kept kept) {
         try {
             Files.createDirectories(passwordFile.toAbsolutePath().getParent());
-            Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+            Files.writeString(passwordFile, kept.password() + "\n" + kept.hash() + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the dev administrator's password in " + passwordFile, e);
         }

@@ -16,9 +16,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * Quarkus's cache configuration bounds by count only, so this is a Caffeine cache of its own. A value larger
  * than an eighth of the bound is not held at all: a few such would push out everything else.
  * <p>
- * Caffeine makes its cache and entry classes by name, one class per combination of features. Quarkus registers
- * for the native image the combinations its own caches use; the weighted ones made here (a maximum weight, with
- * and without expiry after write) are registered below.
+ * Caffeine loads its cache and entry classes by name, one class per combination of features, so a native image
+ * must have them registered. Quarkus's Caffeine feature registers a fixed list, which has the weighted entry
+ * classes but not the weighted cache classes made here (a maximum weight, with and without expiry after write):
+ * all four are registered below. They are Caffeine's internal names: {@code ByteBoundedCacheTest} fails when an
+ * upgrade, or another feature used here, makes Caffeine choose a class not in this list.
  */
 @RegisterForReflection(classNames = { "com.github.benmanes.caffeine.cache.SSMW", "com.github.benmanes.caffeine.cache.SSMWW",
         "com.github.benmanes.caffeine.cache.PSMW", "com.github.benmanes.caffeine.cache.PSWMW" })
@@ -40,7 +42,8 @@ public final class ByteBoundedCache<K, V> {
         this.largest = maxBytes / 8;
         Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumWeight(maxBytes);
         expireAfterWrite.ifPresent(builder::expireAfterWrite);
-        this.cache = builder.<K, V> weigher((key, value) -> (int) Math.max(1, bytes.applyAsLong(value))).build();
+        this.cache = builder.<K, V> weigher((key, value) -> (int) Math.min(Integer.MAX_VALUE, Math.max(1, bytes.applyAsLong(value))))
+                .build();
     }
 
     /** The value held for this key, or null; never waits, so the event loop may ask. */
@@ -55,19 +58,25 @@ public final class ByteBoundedCache<K, V> {
         }
     }
 
-    /** The value held for this key, or one made now and held (unless too large). */
+    /**
+     * The value held for this key, or one made now and held (unless too large). Requests that miss together wait
+     * for one making, as a burst of readers does right after an edit.
+     */
     public V get(K key, Function<K, V> make) {
-        V held = cache.getIfPresent(key);
-        if (held != null) {
-            return held;
-        }
-        V made = make.apply(key);
-        put(key, made);
-        return made;
+        Object[] made = new Object[1];
+        V held = cache.asMap().computeIfAbsent(key, k -> {
+            V value = make.apply(k);
+            made[0] = value;
+            return bytes.applyAsLong(value) <= largest ? value : null;
+        });
+        @SuppressWarnings("unchecked")
+        V value = held != null ? held : (V) made[0];
+        return value;
     }
 
-    public void invalidate(K key) {
-        cache.invalidate(key);
+    /** Drops this key's value if it is still this one (a newer value put meanwhile stays). */
+    public void remove(K key, V value) {
+        cache.asMap().remove(key, value);
     }
 
     public void invalidateAll() {

@@ -78,11 +78,12 @@ public class HeldPages {
             return;
         }
         Key key = new Key(path, language);
-        cache.put(key, new Held(Buffer.buffer(html), etag, lastModified, generation));
+        Held held = new Held(Buffer.buffer(html), etag, lastModified, generation);
+        cache.put(key, held);
         // a change committed while the page was put here may have retired the others before this one arrived:
         // current() already refuses it (its generation is behind); this frees the memory
         if (generation != this.generation.get()) {
-            cache.invalidate(key);
+            cache.remove(key, held);
         }
     }
 
