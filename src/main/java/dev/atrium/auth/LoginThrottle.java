@@ -68,7 +68,7 @@ class LoginThrottle {
     }
 
     /** The counting key of a signed-in account, the same as its logins'. */
-    static String accountKey(User account) {
+    private static String accountKey(User account) {
         return accountKey(Optional.of(account), null);
     }
 
