@@ -102,7 +102,9 @@ done
 for path in /q/metrics /q/health/ready /q/health/live /q/health/started; do
     [ "$(status "http://127.0.0.1:$MGMT_A$path")" = 200 ] || fail "$path on A's management port answered $(status "http://127.0.0.1:$MGMT_A$path"), not 200"
 done
-curl -s "http://127.0.0.1:$MGMT_A/q/metrics" | grep -q '^# HELP atrium_' || fail "no atrium_ metric with its help text on A's management port"
+# the whole document first: grep -q stops reading at its match, and under pipefail curl's broken pipe failed the check
+metrics=$(curl -s "http://127.0.0.1:$MGMT_A/q/metrics")
+grep -q '^# HELP atrium_' <<< "$metrics" || fail "no atrium_ metric with its help text on A's management port"
 [ "$(status "$LB/q/openapi")" = 200 ] || fail "the OpenAPI document through nginx answered $(status "$LB/q/openapi"), not 200"
 echo "   /q/health, /q/metrics: 404 through nginx and on the public port, 200 on the management port; /q/openapi: 200 through nginx"
 
