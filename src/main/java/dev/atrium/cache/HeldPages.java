@@ -1,5 +1,6 @@
 package dev.atrium.cache;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,7 +32,25 @@ import io.vertx.core.buffer.Buffer;
 public class HeldPages {
 
     private static final Logger LOG = Logger.getLogger(HeldPages.class);
+    /**
+     * Compared on every request: equals, hashCode and toString are written out, since javac's are an
+     * invokedynamic that the native executable runs as interpreted method handles (RecordKeysTest).
+     */
     private record Key(String path, Language language) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(path, key.path) && language == key.language;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(path) + Objects.hashCode(language);
+        }
+
+        @Override
+        public String toString() {
+            return language + " " + path;
+        }
     }
 
     /**

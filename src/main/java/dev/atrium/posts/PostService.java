@@ -188,7 +188,24 @@ public class PostService {
         return renderedPosts.get(new Rendered(id, version), key -> markdown.toSafeHtml(body));
     }
 
-    /** A post's rendering's key: the post, and its version (when it was last edited). */
+    /**
+     * A post's rendering's key: the post, and its version (when it was last edited). equals, hashCode and
+     * toString are written out: javac's are an invokedynamic the native executable interprets (RecordKeysTest).
+     */
     private record Rendered(long id, long version) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Rendered key && id == key.id && version == key.version;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Long.hashCode(id) + Long.hashCode(version);
+        }
+
+        @Override
+        public String toString() {
+            return id + "@" + version;
+        }
     }
 }
