@@ -26,7 +26,6 @@ import io.vertx.ext.web.RoutingContext;
 class ResponseHeadersFilter {
 
     private static final int PRIORITY = 900;
-    static final String HSTS = "max-age=31536000; includeSubDomains";
 
     // Every name and value made once as Netty's AsciiString (createOptimized), as Vert.x does for its own: the
     // encoder copies its bytes whole and the header check reads bytes, where a String costs a charAt per
@@ -43,7 +42,7 @@ class ResponseHeadersFilter {
     private static final CharSequence PRIVATE_NO_CACHE = HttpHeaders.createOptimized("private, no-cache");
     private static final CharSequence VARY_LANGUAGE_AND_COOKIE = HttpHeaders.createOptimized("Accept-Language, Cookie");
     private static final CharSequence STRICT_TRANSPORT_SECURITY = HttpHeaders.createOptimized("Strict-Transport-Security");
-    private static final CharSequence HSTS_VALUE = HttpHeaders.createOptimized(HSTS);
+    private static final CharSequence HSTS_VALUE = HttpHeaders.createOptimized("max-age=31536000; includeSubDomains");
 
     private final CharSequence contentSecurityPolicy;
     private final boolean hsts;
