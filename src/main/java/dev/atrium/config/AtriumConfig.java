@@ -3,23 +3,15 @@ package dev.atrium.config;
 import java.time.Duration;
 import java.util.Optional;
 
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-
-import org.hibernate.validator.constraints.time.DurationMin;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
 
 /**
  * Atrium's own settings. Every value can be overridden by an environment variable
- * ({@code atrium.site.name} is {@code ATRIUM_SITE_NAME}); Hibernate Validator checks them at start,
- * so a bad value stops start-up with a message naming the setting.
+ * ({@code atrium.site.name} is {@code ATRIUM_SITE_NAME}). What each must be (a number's range, a duration's
+ * least, a text's form) is in {@link SettingBounds}, checked at start, so a bad value stops start-up with a
+ * message naming the setting.
  * <p>
  * Their values, defaults included, are in {@code application.yaml} and nowhere else: no {@code @WithDefault}
  * here ({@code ConfigDefaultsTest}), so a default is never written twice and never drifts. A setting without a
@@ -43,8 +35,6 @@ public interface AtriumConfig {
 
     interface Site {
         /** Shown in the page title, the navigation bar and the footer. */
-        @NotBlank
-        @Size(max = 60)
         String name();
 
         /**
@@ -52,8 +42,7 @@ public interface AtriumConfig {
          * and test; in production the operator's to set ({@link SettingsCheck} refuses to start without it).
          */
         @WithName("base-url")
-        Optional<@Pattern(regexp = "https?://[^/\\s]+", message = "must be http:// or https:// and a host, without a path")
-                String> configuredBaseUrl();
+        Optional<String> configuredBaseUrl();
 
         /** {@link #configuredBaseUrl()}, which is there whenever the application runs ({@link SettingsCheck}). */
         default String baseUrl() {
@@ -63,11 +52,9 @@ public interface AtriumConfig {
 
     interface Web {
         /** Name of the cookie that remembers a visitor's language choice. */
-        @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be a cookie name of letters, digits, '-' or '_'")
         String languageCookie();
 
         /** How long the language cookie lives. */
-        @DurationMin(seconds = 1)
         Duration languageCookieMaxAge();
 
         /**
@@ -76,9 +63,7 @@ public interface AtriumConfig {
          * slash ({@code https://cdn.example.org} or {@code https://cdn.example.org/atrium}). Its origin is
          * added to the Content-Security-Policy's script-src and style-src.
          */
-        Optional<@Pattern(regexp = "https?://[^/\\s?#]+(/[^\\s?#]*[^/\\s?#])?",
-                message = "must be an absolute http:// or https:// URL without a trailing slash, query or fragment")
-                String> assetBaseUrl();
+        Optional<String> assetBaseUrl();
 
         /**
          * Send {@code Strict-Transport-Security: max-age=31536000; includeSubDomains} with responses to HTTPS
@@ -87,27 +72,23 @@ public interface AtriumConfig {
         boolean hsts();
 
         /** The Content-Security-Policy sent with every HTML page. */
-        @NotBlank
         String contentSecurityPolicy();
     }
 
     interface Auth {
         /** The account registered with this email address becomes Administrator. */
-        Optional<@Email String> adminEmail();
+        Optional<String> adminEmail();
 
         /** How long a registration's email confirmation link stays valid. */
-        @DurationMin(minutes = 1)
         Duration confirmationTtl();
 
         /**
          * How long a link that moves an account to a new address stays valid: hours, not days, since whoever
          * holds it (and the account's session) takes the account's mail, and with it password resets.
          */
-        @DurationMin(minutes = 1)
         Duration emailChangeTtl();
 
         /** How long a password reset link stays valid. */
-        @DurationMin(minutes = 1)
         Duration resetTtl();
 
         /**
@@ -116,52 +97,42 @@ public interface AtriumConfig {
          * and the measured choice (README, "Passwords"). A hash keeps the cost it was made with; one made at a
          * lower cost is remade at this one at its next login.
          */
-        @Min(10)
-        @Max(16)
         int bcryptCost();
 
         /** Dev only: an administrator account created at start, with its password in the log. */
         boolean seedAdmin();
 
         /** The longest a session lasts from its login, however active; the idle timeout is quarkus.http.auth.form.timeout. */
-        @DurationMin(minutes = 1)
         Duration sessionLifetime();
 
         /**
          * Failed password checks (logins, the current password in settings) for one account from one client
          * address within {@code login-window} before that address gets 429 for that account.
          */
-        @Min(1)
         int loginAttemptsPerAccountAndAddress();
 
         /**
          * Failed password checks for one account from all addresses together within {@code login-window}: looser
          * than the limit per address, so that a stranger's few failures do not lock the owner out.
          */
-        @Min(1)
         int loginAttemptsPerAccount();
 
         /** Failed password checks from one client address, whatever the account, within {@code login-window}. */
-        @Min(1)
         int loginAttemptsPerAddress();
 
         /** The window failed password checks are counted in. */
-        @DurationMin(seconds = 1)
         Duration loginWindow();
 
         /**
          * Account emails (registration, confirmation, password reset, email change) to one address, and those a
          * signed-in account asks for, within {@code mail-window}; then 429.
          */
-        @Min(1)
         int mailsPerRecipient();
 
         /** Account emails asked for from one client address, whatever the recipient, within {@code mail-window}. */
-        @Min(1)
         int mailsPerAddress();
 
         /** The window account emails are counted in. */
-        @DurationMin(seconds = 1)
         Duration mailWindow();
 
         /** Mark session cookies Secure (HTTPS only). On in prod; the load balancer terminates TLS. */
@@ -170,27 +141,21 @@ public interface AtriumConfig {
 
     interface Analytics {
         /** Page views waiting to be written; when full, new views are dropped (and counted), never waited for. */
-        @Min(1)
         int bufferSize();
 
         /** The most views written in one batch. */
-        @Min(1)
         int batchSize();
 
         /** How often buffered views are written. */
-        @DurationMin(millis = 10)
         Duration flushInterval();
 
         /** How long single page views are kept before they are rolled up into daily totals and deleted. */
-        @DurationMin(days = 1)
         Duration rawRetention();
 
         /** How often each replica looks for days to roll up (read by {@code AnalyticsRollup}'s schedule). */
-        @DurationMin(seconds = 1)
         Duration rollupInterval();
 
         /** How long after start the first roll-up waits, so it does not add to the start's own work. */
-        @DurationMin(seconds = 1)
         Duration rollupDelay();
     }
 
@@ -206,7 +171,6 @@ public interface AtriumConfig {
          * The longest a page is held: a change committed on another replica is not heard of here, so this is how
          * stale another replica's copy can be.
          */
-        @DurationMin(seconds = 1)
         Duration heldPagesTtl();
 
         /** What the rendered HTML of posts (PostService) may weigh together; a post over an eighth of it is rendered each time. */
@@ -215,7 +179,6 @@ public interface AtriumConfig {
 
     interface Health {
         /** How long the event loops may take to run a probe task before liveness reports DOWN. */
-        @DurationMin(millis = 10)
         Duration eventLoopTimeout();
     }
 }

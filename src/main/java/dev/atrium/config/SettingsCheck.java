@@ -25,9 +25,8 @@ import io.smallrye.config.ConfigValue;
 import io.smallrye.config.SmallRyeConfig;
 
 /**
- * The settings Atrium refuses to start with, each named with what to do, all in one message. Bean Validation
- * of {@link AtriumConfig} refuses malformed values; this refuses values that are well formed but would run and
- * quietly do harm:
+ * The settings Atrium refuses to start with, each named with what to do, all in one message: those out of their
+ * {@link SettingBounds}, and those that are well formed but would run and quietly do harm:
  * <ul>
  * <li>everywhere, a session key that is missing or shorter than {@value #MIN_KEY_BYTES} bytes (without one,
  * Quarkus would make up a key per process, and replicas would refuse each other's sessions and email links);</li>
@@ -61,8 +60,11 @@ public class SettingsCheck {
     private final Optional<String> baseUrl;
 
     SettingsCheck(Config config) {
-        Settings settings = Settings.read(config.unwrap(SmallRyeConfig.class), LaunchMode.current() == LaunchMode.NORMAL);
-        require(settings);
+        SmallRyeConfig smallRye = config.unwrap(SmallRyeConfig.class);
+        Settings settings = Settings.read(smallRye, LaunchMode.current() == LaunchMode.NORMAL);
+        List<String> problems = new ArrayList<>(SettingBounds.problems(smallRye));
+        problems.addAll(problems(settings));
+        refuseIf(problems);
         if (settings.production() && settings.mailerMock()) {
             LOG.warnf("%s is true: account emails are not sent to anyone. Set %s instead to send them.",
                     MAILER_MOCK, MAILER_HOST);
@@ -107,8 +109,7 @@ public class SettingsCheck {
     }
 
     /** Nothing, or a start-up failure that lists every problem. */
-    static void require(Settings settings) {
-        List<String> problems = problems(settings);
+    static void refuseIf(List<String> problems) {
         if (!problems.isEmpty()) {
             throw new IllegalStateException(message(problems));
         }
@@ -168,7 +169,7 @@ public class SettingsCheck {
     static boolean isLocal(String url) {
         String host = URI.create(url).getHost();
         if (host == null) {
-            return false; // malformed: Bean Validation of atrium.site.base-url has said so already
+            return false; // malformed: SettingBounds has said so already
         }
         host = host.toLowerCase(Locale.ROOT);
         if (host.equals("localhost") || host.endsWith(".localhost")) {

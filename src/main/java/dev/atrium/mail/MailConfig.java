@@ -2,51 +2,37 @@ package dev.atrium.mail;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-
-import org.hibernate.validator.constraints.time.DurationMin;
-
 import io.smallrye.config.ConfigMapping;
 
 /**
- * How the outbox delivers account mail ({@code atrium.mail.*}, values in application.yaml). Validated at
- * start, like {@code AtriumConfig}.
+ * How the outbox delivers account mail ({@code atrium.mail.*}, values in application.yaml). Their bounds are
+ * config/SettingBounds's, checked at start, like {@code AtriumConfig}'s.
  */
 @ConfigMapping(prefix = "atrium.mail")
 interface MailConfig {
 
     /** How often each replica looks for mail that is due (new mail on this replica goes at once); the scheduler's least is 1 s. */
-    @DurationMin(seconds = 1)
     Duration pollInterval();
 
     /** Attempts at one mail before it is given up and kept as failed. */
-    @Min(1)
-    @Max(30)
     int maxAttempts();
 
     /** The wait after the first failed attempt; it doubles with each further failure. */
-    @DurationMin(millis = 100)
     Duration firstRetry();
 
     /** The longest wait between two attempts, however many failed. */
-    @DurationMin(millis = 100)
     Duration longestRetry();
 
     /**
      * How long one delivery may take before it counts as failed. A claimed mail is left alone by other
      * replicas for twice this, so a sender that dies mid-delivery delays its mail, never loses it.
      */
-    @DurationMin(seconds = 1)
     Duration sendTimeout();
 
     /** Mails one claim takes. */
-    @Min(1)
-    @Max(500)
     int batchSize();
 
     /** How long sent and failed mails (their bodies already blanked) stay listed before they are deleted. */
-    @DurationMin(hours = 1)
     Duration retention();
 
     /** The wait before attempt {@code failedAttempts + 1}: {@link #firstRetry()} doubled per failure, at most {@link #longestRetry()}. */

@@ -144,7 +144,7 @@ class SettingsCheckTest {
     @Test
     void everyProblemIsToldAtOnce() {
         SettingsCheck.Settings bare = new SettingsCheck.Settings(true, Optional.empty(), Map.of(), Optional.empty(), false, false);
-        assertThatThrownBy(() -> SettingsCheck.require(bare)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> SettingsCheck.refuseIf(SettingsCheck.problems(bare))).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Atrium refuses to start with these settings:")
                 .hasMessageContaining(SESSION_KEY + " is not set").hasMessageContaining(BASE_URL + " is not set")
                 .hasMessageContaining(MAILER_HOST + " is not set");
