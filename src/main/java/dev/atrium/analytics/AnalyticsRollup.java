@@ -39,7 +39,7 @@ class AnalyticsRollup {
         this.retentionDays = config.analytics().rawRetention().toDays();
     }
 
-    // the schedule is read from the configuration by the scheduler; AtriumConfig declares and validates the keys
+    // the schedule is read from the configuration by the scheduler; AtriumConfig declares the keys, SettingBounds bounds them
     @Scheduled(every = "${atrium.analytics.rollup-interval}", delayed = "${atrium.analytics.rollup-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onTimer() {

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.SmallRyeConfig;
 
@@ -36,9 +37,11 @@ import io.smallrye.config.SmallRyeConfig;
  * account emails would point there); and no SMTP host without the mock mailer chosen explicitly (mail would
  * go to Quarkus's default, localhost, and be lost).</li>
  * </ul>
- * The beans that use these settings before {@link StartupEvent} (the session mechanism and cookies, signed
- * links, the CSRF guard) take them from here, so whichever is made first fails with this message; the observer
- * below makes sure the check runs even if none is.
+ * The check runs when this bean is made, before any other bean reads a setting: the beans that need the
+ * session key or the site's address early (the session mechanism and cookies, signed links, the CSRF guard)
+ * take them from here, and the observers below make the container create this bean first among those Quarkus
+ * calls at start, the HTTP filters' registration ({@link Filters}, where the page-view buffer is sized) and
+ * then {@link StartupEvent}, even when nobody asked for it yet.
  */
 @Singleton
 public class SettingsCheck {
@@ -73,9 +76,17 @@ public class SettingsCheck {
         this.baseUrl = settings.baseUrl();
     }
 
-    /** Observing the event makes the container create this bean, and so check, by start-up at the latest. */
-    void atStartup(@Observes @Priority(1) StartupEvent event) {
+    /**
+     * The first event Quarkus sends application beans at start: observing it first makes the container create
+     * this bean, and so check, before the filters' beans, which read settings as they are made.
+     */
+    void beforeTheFilters(@Observes @Priority(1) Filters filters) {
         LOG.debug("Settings checked");
+    }
+
+    /** Start-up at the latest, should the HTTP layer ever not ask for filters. */
+    void atStartup(@Observes @Priority(1) StartupEvent event) {
+        // nothing to do: the bean checked as it was made
     }
 
     /** The session key: present, long enough and, in production, nobody else's. */
@@ -167,9 +178,14 @@ public class SettingsCheck {
 
     /** A loopback or unspecified address, or a localhost name: a link nobody else can follow. */
     static boolean isLocal(String url) {
-        String host = URI.create(url).getHost();
+        String host;
+        try {
+            host = URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return false; // malformed: SettingBounds says so, in the same message
+        }
         if (host == null) {
-            return false; // malformed: SettingBounds has said so already
+            return false; // malformed, as above
         }
         host = host.toLowerCase(Locale.ROOT);
         if (host.equals("localhost") || host.endsWith(".localhost")) {

@@ -141,6 +141,13 @@ class SettingsCheckTest {
         assertThat(SettingsCheck.problems(dev)).isEmpty();
     }
 
+    /** A value URI cannot parse is SettingBounds's to tell, in the same message: this check must not throw on it. */
+    @ParameterizedTest
+    @ValueSource(strings = { "https://atrium.example.org/my site", "https://[::1", "http://%zz" })
+    void aMalformedAddressIsLeftToTheBounds(String url) {
+        assertThat(SettingsCheck.problems(withBaseUrl(production(), url))).isEmpty();
+    }
+
     @Test
     void everyProblemIsToldAtOnce() {
         SettingsCheck.Settings bare = new SettingsCheck.Settings(true, Optional.empty(), Map.of(), Optional.empty(), false, false);

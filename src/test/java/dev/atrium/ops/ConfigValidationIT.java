@@ -24,7 +24,9 @@ class ConfigValidationIT {
             "ATRIUM_WEB_ASSET_BASE_URL | https://cdn.example.org/ | atrium.web.asset-base-url",
             "ATRIUM_WEB_ASSET_BASE_URL | //cdn.example.org | atrium.web.asset-base-url",
             "ATRIUM_AUTH_BCRYPT_COST | 9 | atrium.auth.bcrypt-cost (ATRIUM_AUTH_BCRYPT_COST) is '9': it must be from 10 to 16",
-            "ATRIUM_MAIL_BATCH_SIZE | 0 | atrium.mail.batch-size (ATRIUM_MAIL_BATCH_SIZE) is '0': it must be from 1 to 500" })
+            "ATRIUM_MAIL_BATCH_SIZE | 0 | atrium.mail.batch-size (ATRIUM_MAIL_BATCH_SIZE) is '0': it must be from 1 to 500",
+            // read while Quarkus sets up its HTTP filters, before StartupEvent: still the clear refusal
+            "ATRIUM_ANALYTICS_BUFFER_SIZE | 0 | atrium.analytics.buffer-size (ATRIUM_ANALYTICS_BUFFER_SIZE) is '0': it must be at least 1" })
     void aBadValueStopsStartUpNamingTheSetting(String variable, String value, String setting) throws Exception {
         try (PackagedApp app = PackagedApp.start(Map.of(variable, value))) {
             Integer exit = app.awaitExit(Duration.ofSeconds(60));
