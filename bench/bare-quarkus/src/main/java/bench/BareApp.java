@@ -16,7 +16,8 @@ import io.vertx.ext.web.Router;
 @Path("/")
 public class BareApp {
 
-    private static final Buffer HELLO = Buffer.buffer("Hello World!");
+    /** An instance field: a static one would be built into a native executable's heap, which Vert.x's buffers may not be. */
+    private final Buffer hello = Buffer.buffer("Hello World!");
 
     @CheckedTemplate(requireTypeSafeExpressions = false)
     static class Templates {
@@ -25,7 +26,7 @@ public class BareApp {
 
     void routes(@Observes Router router) {
         router.get("/hello_world").handler(rc -> rc.response()
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8").end(HELLO));
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8").end(hello));
     }
 
     @GET
