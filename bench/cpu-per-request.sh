@@ -21,34 +21,16 @@ BARE_NATIVE=${BARE_NATIVE:-$(ls bench/bare-quarkus/target/*-runner 2>/dev/null |
 BARE_JAR=${BARE_JAR:-bench/bare-quarkus/target/quarkus-app/quarkus-run.jar}
 for f in "$NATIVE" "$BARE_NATIVE"; do [ -x "$f" ] || { echo "cpu-per-request: no native executable ($f)" >&2; exit 1; }; done
 for f in "$APP_JAR" "$BARE_JAR"; do [ -f "$f" ] || { echo "cpu-per-request: no $f" >&2; exit 1; }; done
-# the same heaps as bench/native-vs-jvm.sh
-NATIVE_OPTS=${NATIVE_OPTS--Xmx64m -Xmn16m}
-JAVA_OPTS=${JAVA_OPTS--XX:+UseSerialGC -Xms64m -Xmx128m -XX:ReservedCodeCacheSize=64m -Xss512k}
-read -ra native_opts <<< "$NATIVE_OPTS"
-read -ra java_opts <<< "$JAVA_OPTS"
 ROUNDS=${ROUNDS:-2}
-PORT=${PORT:-18199}
-DB=atrium_bench_cpr
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+. bench/servers.sh
+own_database atrium_bench_cpr
 
-psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" -c "create database $DB" > /dev/null
-trap 'psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" > /dev/null 2>&1 || true' EXIT
-
-run() { # command...: starts it on $PORT in the background (the bare application ignores Atrium's settings)
-  QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) ATRIUM_SITE_BASE_URL=https://atrium.example.org \
-    QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
-    QUARKUS_MAILER_MOCK=true QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=benchmark-only-key-0123456789abcdefghij \
-    QUARKUS_HTTP_ACCESS_LOG_ENABLED=false QUARKUS_LOG_LEVEL=WARN ATRIUM_AUTH_SECURE_COOKIES=false \
-    QUARKUS_SHUTDOWN_DELAY=0S "$@" > /dev/null 2>&1 &
-  pid=$!
-  for _ in $(seq 1 1200); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/hello_world" 2>/dev/null && return 0; sleep 0.1; done
-  echo "cpu-per-request: $* did not answer" >&2; exit 1
-}
 ticks() { awk '{ print $14, $15 }' "/proc/$pid/stat"; } # user and kernel CPU so far, in clock ticks
 
 measure() { # label routes command...: one start; a table row per route
   local label=$1 routes=$2 u0 s0 u1 s1 n; shift 2
   run "$@"
+  first_200 || { echo "cpu-per-request: $* did not answer" >&2; exit 1; }
   for route in $routes; do
     # 10 s unmeasured first: the JVM's JIT compiles the route (the native executable has nothing to warm)
     wrk -t2 -c64 -d10s -H "Accept: text/html" "http://127.0.0.1:$PORT$route" > /dev/null
@@ -58,7 +40,7 @@ measure() { # label routes command...: one start; a table row per route
     awk -v label="$label" -v route="$route" -v n="$n" -v u=$((u1 - u0)) -v s=$((s1 - s0)) -v hz="$(getconf CLK_TCK)" \
       'BEGIN { printf "| %s | `%s` | %.0f | %.1f | %.1f | %.1f |\n", label, route, n / 10, u * 1e6 / hz / n, s * 1e6 / hz / n, (u + s) * 1e6 / hz / n }'
   done
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  stop
 }
 
 out=bench/results/$(date -u +%Y-%m-%d-%H%M)-cpu-per-request.md

@@ -18,32 +18,9 @@ NATIVE=${NATIVE:-$(ls target/*-runner 2>/dev/null | head -n 1 || true)}
 APP_JAR=${APP_JAR:-target/quarkus-app/quarkus-run.jar}
 [ -x "$NATIVE" ] || { echo "native-vs-jvm: no native executable (./mvnw package -Dnative, or NATIVE=<path>)" >&2; exit 1; }
 [ -f "$APP_JAR" ] || { echo "native-vs-jvm: no $APP_JAR (./mvnw package)" >&2; exit 1; }
-# the native executable's heap, as src/main/docker/Dockerfile.native-micro runs it; the JVM's, as bench/run.sh
-NATIVE_OPTS=${NATIVE_OPTS--Xmx64m -Xmn16m}
-JAVA_OPTS=${JAVA_OPTS--XX:+UseSerialGC -Xms64m -Xmx128m -XX:ReservedCodeCacheSize=64m -Xss512k}
-read -ra native_opts <<< "$NATIVE_OPTS"
-read -ra java_opts <<< "$JAVA_OPTS"
 ROUNDS=${ROUNDS:-3}
-PORT=${PORT:-18199}
-DB=atrium_bench_nvj
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-
-psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" -c "create database $DB" > /dev/null
-trap 'psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" > /dev/null 2>&1 || true' EXIT
-
-run() { # command...: starts Atrium on $PORT in the background, its pid in $pid
-  QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$((PORT + 1000)) ATRIUM_SITE_BASE_URL=https://atrium.example.org \
-    QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
-    QUARKUS_MAILER_MOCK=true QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY=benchmark-only-key-0123456789abcdefghij \
-    QUARKUS_HTTP_ACCESS_LOG_ENABLED=false QUARKUS_LOG_LEVEL=WARN ATRIUM_AUTH_SECURE_COOKIES=false \
-    QUARKUS_SHUTDOWN_DELAY=0S "$@" > /dev/null 2>&1 &
-  pid=$!
-}
-first_200() { # polls every 10 ms: the native start is a few hundred
-  for _ in $(seq 1 12000); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/hello_world" 2>/dev/null && return 0; sleep 0.01; done
-  return 1
-}
-stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
+. bench/servers.sh
+own_database atrium_bench_nvj
 mb() { awk -v k="$1" '$1 == k":" { printf "%.0f", $2 / 1024 }' "$2"; }
 
 # the schema (Flyway, on the first start), then 10,000 posts by 200 authors, as bench/run.sh seeds them
